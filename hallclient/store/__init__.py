@@ -1,0 +1,16 @@
+"""The hall's SQLite store: tables, migrations, and the queue operations that change them."""
+
+from hallclient.store.errors import ConflictError, CorruptDatabaseError, NewerDatabaseError, NotFoundError, StoreError
+from hallclient.store.store import Store, default_db_path, open_store, utc_now
+
+__all__ = [
+    "ConflictError",
+    "CorruptDatabaseError",
+    "NewerDatabaseError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "default_db_path",
+    "open_store",
+    "utc_now",
+]

@@ -1,0 +1,80 @@
+"""Shared fixtures. Qt runs offscreen; PostgreSQL tests skip with a reason unless CI=true requires them."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from hallclient.store import Store, open_store  # noqa: E402
+from hallclient.store.seed import load_seed, seed_hall  # noqa: E402
+
+
+class FakeClock:
+    """Naive-UTC clock that tests move by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 23, 1, 30)  # 09:30 in Asia/Shanghai
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> datetime:
+        self.now += timedelta(**kw)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def demo_seed() -> dict:
+    return load_seed()
+
+
+@pytest.fixture(scope="session")
+def _demo_db_template(tmp_path_factory: pytest.TempPathFactory, demo_seed: dict) -> Path:
+    """Seeding hashes a password with argon2; do it once and copy the file per test."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    store = open_store(path)
+    seed_hall(store, demo_seed, today=datetime(2026, 11, 23, 9, 0).astimezone())
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, _demo_db_template: Path) -> Path:
+    from hallclient.store.backup import backup_database
+
+    return backup_database(_demo_db_template, tmp_path / "hall.sqlite")
+
+
+@pytest.fixture
+def demo_store(demo_db: Path) -> Iterator[Store]:
+    store = open_store(demo_db)
+    yield store
+    store.close()
+
+
+def postgres_url() -> str | None:
+    """The CI PostgreSQL, if reachable; under CI=true its absence fails instead of skipping."""
+    url = os.environ.get("HALLCLIENT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    try:
+        import psycopg
+
+        with psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), connect_timeout=3):
+            pass
+        return url
+    except Exception as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but PostgreSQL at {url} is not reachable: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {url}: {exc}")
+    return None
