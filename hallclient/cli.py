@@ -18,6 +18,8 @@ from hallclient.store import StoreError, default_db_path
 
 FEATURES = (
     "hallclient.store.cli",
+    "hallclient.hallnode.cli",
+    "hallclient.sync.cli",
 )
 
 
@@ -32,8 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"hallclient {__version__}")
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"hall database file (default: {default_db_path()})")
+    parser.add_argument("--db", type=Path, default=None, help=f"hall database file (default: {default_db_path()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in FEATURES:
         importlib.import_module(name).add_parser(sub)

@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from hallclient.store import Store, open_store  # noqa: E402
-from hallclient.store.seed import load_seed, seed_hall  # noqa: E402
+from hallclient.store import Store, open_store
+from hallclient.store.seed import load_seed, seed_hall
 
 
 class FakeClock:

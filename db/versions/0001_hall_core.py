@@ -261,7 +261,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_ticket_queue",
-            ["status", "category_id", "issued_at", "id"],
+            ["status", "category_id", "target_window", "issued_at", "id"],
             unique=False,
         )
         batch_op.create_index(

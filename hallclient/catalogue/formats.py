@@ -21,6 +21,7 @@ from hallclient.catalogue.validate import (
     REQUIRED_CATEGORY_FIELDS,
     REQUIRED_ITEM_FIELDS,
     CatalogueInvalid,
+    PrintChecks,
     Problem,
     RawCatalogue,
     RawRecord,
@@ -70,12 +71,22 @@ def format_of(path: str | Path, explicit: str | None = None) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def load_catalogue(path: str | Path, known_categories: Sequence[Category] = ()) -> Catalogue:
+def load_catalogue(path: str | Path, known_categories: Sequence[Category] = (), *,
+                   check_print: bool = True) -> Catalogue:
     """Read and validate a catalogue file; raises CatalogueInvalid listing every problem.
 
     `known_categories` are the hall's active categories, used when the file carries none (CSV).
+    `check_print` also refuses what the guide sheets could not print well: characters their font lacks
+    (they would come out as empty boxes) and guides that do not fit one page.
     """
-    return validate(read_raw(path), known_categories)
+    return validate(read_raw(path), known_categories, print_checks() if check_print else None)
+
+
+def print_checks() -> PrintChecks:
+    from hallclient.printing.fonts import missing_glyphs
+    from hallclient.printing.item_page import page_fill
+
+    return PrintChecks(missing_glyphs=missing_glyphs, page_fill=page_fill)
 
 
 def read_raw(path: str | Path) -> RawCatalogue:
@@ -207,7 +218,7 @@ def _read_xlsx(name: str, data: bytes) -> RawCatalogue:
             # openpyxl warns about styles and data validation it drops; they do not matter here
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+    except Exception as exc:
         raw.problems.append(Problem(name, "", None, "", f"is not a readable .xlsx workbook ({exc})"))
         return raw
     try:
@@ -215,7 +226,8 @@ def _read_xlsx(name: str, data: bytes) -> RawCatalogue:
         found = {key: next((sheets[n] for n in names if n in sheets), None) for key, names in SHEET_NAMES.items()}
         items_sheet = found["items"]
         if items_sheet is None:
-            raw.problems.append(Problem(name, "", None, "", f"has no sheet named 'items' (sheets: {', '.join(sheets)})"))
+            found_names = ", ".join(sheets)
+            raw.problems.append(Problem(name, "", None, "", f"has no sheet named 'items' (sheets: {found_names})"))
             return raw
         raw.items_sheet = items_sheet.title
         raw.items = _sheet_records(name, items_sheet, ITEM_FIELDS, ITEM_HEADINGS, REQUIRED_ITEM_FIELDS, raw.problems)

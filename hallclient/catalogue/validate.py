@@ -83,6 +83,17 @@ _T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
+class PrintChecks:
+    """How the printing layer judges a guide: the characters its font lacks, and how much of one A4 page
+    the guide needs at the smallest text size (above 1.0 it does not fit). Passed in, so this module
+    stays free of reportlab."""
+
+    missing_glyphs: Callable[[str], str]
+    page_fill: Callable[[ServiceItem, Category], float]
+_CODE_RULE = "{code!r} must be 1-40 letters, digits, '_', '.' or '-', starting with a letter or digit"
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an import file, located as precisely as the format allows.
 
@@ -135,7 +146,7 @@ class RawCatalogue:
     categories_sheet: str = "categories"
 
 
-class _Bad(Exception):
+class _Bad(ValueError):
     """A value that cannot be used; its message becomes a Problem."""
 
 
@@ -177,10 +188,7 @@ def _lines(value: object) -> list[str]:
     """A list field: a JSON list of strings, or one spreadsheet cell with one entry per line."""
     if value is None:
         return []
-    if isinstance(value, list | tuple):
-        raw = [_text(v) for v in value]
-    else:
-        raw = _text(value, multiline=True).split("\n")
+    raw = [_text(v) for v in value] if isinstance(value, list | tuple) else _text(value, multiline=True).split("\n")
     out = []
     for line in raw:
         line = _LEADING_NUMBER.sub("", " ".join(line.split()))
@@ -208,7 +216,7 @@ def _material(value: object) -> Material:
         parts = [p.strip() for p in MATERIAL_SEPARATORS.split(value)]
         if len(parts) > 4:
             raise _Bad("has more than 4 parts; write name|form|copies|note")
-        name, form, copies, note = (parts + ["", "", "", ""])[:4]
+        name, form, copies, note = [*parts, "", "", ""][:4]
     else:
         raise _Bad(f"expected an object or text, got {type(value).__name__}")
     name_text = _text(name)
@@ -309,7 +317,7 @@ class _RowChecker:
         return value
 
 
-def _categories(raw: RawCatalogue, problems: list[Problem]) -> list[Category]:
+def _categories(raw: RawCatalogue, problems: list[Problem], checks: PrintChecks | None) -> list[Category]:
     out: list[Category] = []
     seen_code: dict[str, int] = {}
     seen_prefix: dict[str, int] = {}
@@ -318,7 +326,7 @@ def _categories(raw: RawCatalogue, problems: list[Problem]) -> list[Category]:
         check = _RowChecker(problems, raw.file, raw.categories_sheet, record)
         code = check.text("code", 40, required=True)
         if code and not CODE_RE.match(code):
-            check.add("code", f"{code!r} must be 1-40 letters, digits, '_', '.' or '-', starting with a letter or digit")
+            check.add("code", _CODE_RULE.format(code=code))
         name = check.text("name", LIMITS.category_name, required=True)
         name_en = check.text("name_en", LIMITS.name_en)
         prefix = check.text("prefix", 1, required=True).upper()
@@ -338,6 +346,8 @@ def _categories(raw: RawCatalogue, problems: list[Problem]) -> list[Category]:
             first = seen.setdefault(key.casefold(), record.row)
             if first != record.row:
                 check.add(label, f"duplicate category {label} {key!r} (first at row {first})")
+        if checks is not None:
+            _check_glyphs(check, checks, {"name": [name]})
         if not check.ok:
             continue
         try:
@@ -356,7 +366,8 @@ def _resolve_category(key: str, categories: Sequence[Category]) -> Category | No
     )
 
 
-def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Problem]) -> list[ServiceItem]:
+def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Problem],
+           checks: PrintChecks | None) -> list[ServiceItem]:
     out: list[ServiceItem] = []
     seen_code: dict[str, int] = {}
     known = ", ".join(f"{c.code} ({c.name})" for c in categories[:12]) + (" …" if len(categories) > 12 else "")
@@ -364,7 +375,7 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
         check = _RowChecker(problems, raw.file, raw.items_sheet, record)
         code = check.text("code", 40, required=True)
         if code and not CODE_RE.match(code):
-            check.add("code", f"{code!r} must be 1-40 letters, digits, '_', '.' or '-', starting with a letter or digit")
+            check.add("code", _CODE_RULE.format(code=code))
         if code:
             first = seen_code.setdefault(code.casefold(), record.row)
             if first != record.row:
@@ -390,7 +401,8 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
         legal = check.get("legal_limit_days", lambda v: _integer(v, 0, LIMITS.days), None)
         promised = check.get("promised_limit_days", lambda v: _integer(v, 0, LIMITS.days), None)
         if legal is not None and promised is not None and promised > legal:
-            check.add("promised_limit_days", f"promised time limit ({promised} days) exceeds the legal one ({legal} days)")
+            check.add("promised_limit_days",
+                      f"promised time limit ({promised} days) exceeds the legal one ({legal} days)")
         fee = check.text("fee", LIMITS.short_text) or DEFAULT_FEE
         location = check.text("location", LIMITS.short_text)
         phone = check.text("phone", LIMITS.phone)
@@ -399,22 +411,43 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
         )
         if total > LIMITS.guide_chars:
             check.add("", f"guide text is too long for one page ({total} characters, at most {LIMITS.guide_chars})")
+        if checks is not None:
+            _check_glyphs(check, checks, {
+                "name": [name], "conditions": conditions, "steps": steps, "fee": [fee], "location": [location],
+                "phone": [phone], "materials": [m.name + m.note for m in materials]})
         if not check.ok or category is None:
             continue
         guide = Guide(online_url=url, conditions=tuple(conditions), materials=tuple(materials), steps=tuple(steps),
                       legal_limit_days=legal, promised_limit_days=promised, fee=fee, location=location, phone=phone)
-        out.append(ServiceItem(code=code, name=name, category_code=category.code, guide=guide))
+        item = ServiceItem(code=code, name=name, category_code=category.code, guide=guide)
+        if checks is not None:
+            fill = checks.page_fill(item, category)
+            if fill > 1:
+                check.add("", f"guide does not fit one A4 page even in the smallest print (it needs {fill:.0%} of "
+                              "the page); shorten the conditions, materials or steps")
+                continue
+        out.append(item)
     return out
 
 
-def validate(raw: RawCatalogue, known_categories: Sequence[Category] = ()) -> Catalogue:
+def _check_glyphs(check: _RowChecker, checks: PrintChecks, fields: dict[str, list[str]]) -> None:
+    for field_name, texts in fields.items():
+        missing = checks.missing_glyphs("".join(texts))
+        if missing and field_name not in check.bad_fields:
+            check.add(field_name, f"has characters the guide font cannot print: {' '.join(missing)} "
+                                  "(they would print as empty boxes); use another wording")
+
+
+def validate(raw: RawCatalogue, known_categories: Sequence[Category] = (),
+             checks: PrintChecks | None = None) -> Catalogue:
     """Check every record; return the catalogue, or raise CatalogueInvalid listing all problems.
 
     When the file carries no categories, items refer to `known_categories` (the hall's active ones).
+    `checks` also refuses what would not print well (missing glyphs, a guide longer than a page).
     """
     problems = list(raw.problems)
     if raw.categories is not None:
-        categories = _categories(raw, problems)
+        categories = _categories(raw, problems, checks)
         if not raw.categories and not problems:
             problems.append(Problem(raw.file, raw.categories_sheet, None, "", "the file holds no categories"))
         lookup: Sequence[Category] = categories
@@ -425,8 +458,8 @@ def validate(raw: RawCatalogue, known_categories: Sequence[Category] = ()) -> Ca
     else:
         categories = list(known_categories)
         lookup = categories
-    items = _items(raw, lookup, problems)
-    if not raw.items and not any(p.row is None for p in problems):
+    items = _items(raw, lookup, problems, checks)
+    if not raw.items and not raw.problems:
         problems.append(Problem(raw.file, raw.items_sheet, None, "",
                                 "the file holds no service items (importing it would deactivate them all)"))
     if problems:

@@ -65,8 +65,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     ok = integrity == ["ok"] and not fk
     print(f"{args.db}: integrity {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
     print(f"foreign keys: {'ok' if not fk else f'{len(fk)} broken references'}")
-    print(f"schema: {state.revision or '(empty)'} (this hallclient knows up to {state.head})"
-          + ("" if state.up_to_date else " — run `hallclient db upgrade`"))
+    print(
+        f"schema: {state.revision or '(empty)'} (this hallclient knows up to {state.head})"
+        + ("" if state.up_to_date else " — run `hallclient db upgrade`")
+    )
     if state.revision is not None and state.up_to_date:
         store = open_store(args.db, migrate=False)
         try:

@@ -4,11 +4,14 @@ pysqlite's default deferred BEGIN takes the write lock only at the first write, 
 both read-then-write can deadlock or lose an update; an immediate BEGIN takes the lock up front and the
 other writer waits on busy_timeout instead. Reads use a deferred BEGIN on their own engine, so they
 never queue behind writers (WAL lets readers and one writer run together).
-synchronous=FULL: a ticket number handed to a visitor survives even a power cut.
+synchronous=FULL (default): a ticket number handed to a visitor survives even a power cut. A hall whose
+node sits on a UPS may set HALLCLIENT_SQLITE_SYNCHRONOUS=NORMAL: WAL then skips the fsync per commit and
+stays safe against process crashes, but a power cut may lose the last transactions.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -17,12 +20,19 @@ from sqlalchemy.pool import NullPool
 BUSY_TIMEOUT_MS = 15_000
 
 
-def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API connection)
+def synchronous_mode() -> str:
+    mode = os.environ.get("HALLCLIENT_SQLITE_SYNCHRONOUS", "FULL").upper()
+    if mode not in ("FULL", "NORMAL", "EXTRA"):
+        raise ValueError(f"HALLCLIENT_SQLITE_SYNCHRONOUS must be FULL, NORMAL or EXTRA, not {mode!r}")
+    return mode
+
+
+def _pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute(f"PRAGMA synchronous={synchronous_mode()}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
@@ -37,7 +47,7 @@ def make_engine(path: Path, *, immediate: bool, pooled: bool = True) -> Engine:
     begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # noqa: ANN001
+    def _begin(conn) -> None:
         conn.exec_driver_sql(begin_sql)
 
     return engine

@@ -22,14 +22,19 @@ T_AUDIT = AuditLogRow.__table__
 
 GENESIS_HASH = "0" * 64
 
+# Built once: constructing SQLAlchemy statements per call costs more than executing them.
+_INSERT_OUTBOX = insert(T_OUTBOX)
+_INSERT_HALL_EVENT = insert(T_HALL_EVENT)
+_INSERT_EVENT = insert(T_EVENT)
+
 
 def outbox(conn: Connection, table_name: str, row_id: uuid.UUID, at: datetime) -> None:
-    conn.execute(insert(T_OUTBOX).values(table_name=table_name, row_id=row_id, at=at))
+    conn.execute(_INSERT_OUTBOX, {"table_name": table_name, "row_id": row_id, "at": at})
 
 
 def hall_event(conn: Connection, kind: str, payload: dict[str, Any], at: datetime) -> int:
     """Append to the event stream; returns its sequence number."""
-    result = conn.execute(insert(T_HALL_EVENT).values(kind=kind, payload=payload, at=at))
+    result = conn.execute(_INSERT_HALL_EVENT, {"kind": kind, "payload": payload, "at": at})
     return int(result.inserted_primary_key[0])
 
 
@@ -48,18 +53,19 @@ def ticket_event(
 ) -> uuid.UUID:
     event_id = new_id()
     conn.execute(
-        insert(T_EVENT).values(
-            id=event_id,
-            hall_id=hall_id,
-            ticket_id=ticket_id,
-            kind=kind,
-            from_status=from_status,
-            to_status=to_status,
-            at=at,
-            staff_id=staff_id,
-            window_no=window_no,
-            detail=detail,
-        )
+        _INSERT_EVENT,
+        {
+            "id": event_id,
+            "hall_id": hall_id,
+            "ticket_id": ticket_id,
+            "kind": kind,
+            "from_status": from_status,
+            "to_status": to_status,
+            "at": at,
+            "staff_id": staff_id,
+            "window_no": window_no,
+            "detail": detail,
+        },
     )
     outbox(conn, "ticket_event", event_id, at)
     return event_id
@@ -91,8 +97,16 @@ def audit(
     row_id = new_id()
     conn.execute(
         insert(T_AUDIT).values(
-            id=row_id, hall_id=hall_id, seq=seq, at=at, actor_id=actor_id, actor=actor,
-            action=action, detail=detail, prev_hash=prev, hash=digest,
+            id=row_id,
+            hall_id=hall_id,
+            seq=seq,
+            at=at,
+            actor_id=actor_id,
+            actor=actor,
+            action=action,
+            detail=detail,
+            prev_hash=prev,
+            hash=digest,
         )
     )
     outbox(conn, "audit_log", row_id, at)

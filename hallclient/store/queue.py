@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, union_all, update
 
 from hallclient.domain.appointments import AppointmentPolicy
 from hallclient.domain.call_order import QueuedTicket, pick_next
@@ -45,6 +45,77 @@ CNT = TicketCounterRow.__table__
 APPT = AppointmentRow.__table__
 SWITCH = WindowSwitchRow.__table__
 WAITING = TicketStatus.WAITING.value
+
+# Hot-path statements, built once (building a statement costs more than running it on SQLite).
+_SEL_TICKET = select(T).where(T.c.id == bindparam("tid"))
+_SEL_WINDOW = select(WIN).where(WIN.c.no == bindparam("no"))
+_SEL_CATEGORIES = select(CAT)
+_SEL_CAT_NAME = select(CAT.c.code, CAT.c.name).where(CAT.c.id == bindparam("cid"))
+_SEL_ITEM_NAME = select(ITEM.c.code, ITEM.c.name).where(ITEM.c.id == bindparam("iid"))
+_UPD_TICKET = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_version"))
+_UPD_WINDOW_CURRENT = update(WIN).where(WIN.c.no == bindparam("b_no"))
+_CLEAR_WINDOW_CURRENT = update(WIN).where(WIN.c.current_ticket_id == bindparam("b_tid"))
+_SEL_CATEGORY_BY_CODE = select(CAT).where(or_(CAT.c.code == bindparam("code"), CAT.c.name == bindparam("code")))
+_SEL_ITEM_BY_CODE = select(ITEM).where(ITEM.c.code == bindparam("code"))
+_INS_TICKET = insert(T)
+_CNT_KEY = and_(
+    CNT.c.hall_id == bindparam("b_hall"), CNT.c.day == bindparam("b_day"), CNT.c.prefix == bindparam("b_prefix")
+)
+_SEL_COUNTER = select(CNT.c.last_seq).where(_CNT_KEY)
+_INS_COUNTER = insert(CNT)
+_UPD_COUNTER = update(CNT).where(_CNT_KEY)
+_COUNT_AHEAD = (
+    select(func.count())
+    .select_from(T)
+    .where(
+        T.c.status == WAITING,
+        T.c.category_id == bindparam("cid"),
+        T.c.target_window.is_(None),
+        T.c.issued_at <= bindparam("now"),
+        T.c.id != bindparam("tid"),
+    )
+)
+_COUNT_GREEN_AHEAD = (
+    select(func.count())
+    .select_from(T)
+    .where(
+        T.c.status == WAITING,
+        T.c.category_id == bindparam("cid"),
+        T.c.green_reason.is_not(None),
+        T.c.id != bindparam("tid"),
+    )
+)
+_CANDIDATES: dict[int, Any] = {}
+
+
+def _candidates_stmt(n_categories: int) -> Any:
+    """The union of per-class 'best waiting ticket' probes for a window serving n categories."""
+    stmt = _CANDIDATES.get(n_categories)
+    if stmt is not None:
+        return stmt
+    cat_ids = [bindparam(f"c{i}") for i in range(n_categories)]
+    window_no, now_early, now_late = bindparam("window_no"), bindparam("due_from"), bindparam("due_to")
+    mine = (
+        or_(and_(T.c.category_id.in_(cat_ids), T.c.target_window.is_(None)), T.c.target_window == window_no)
+        if cat_ids
+        else (T.c.target_window == window_no)
+    )
+    base = select(T).where(T.c.status == WAITING)
+    parts = [
+        base.where(T.c.green_reason.is_not(None), mine).order_by(T.c.issued_at, T.c.id).limit(1),
+        base.where(
+            T.c.appointment_slot.is_not(None), mine, T.c.appointment_slot >= now_early, T.c.appointment_slot <= now_late
+        )
+        .order_by(T.c.appointment_slot, T.c.id)
+        .limit(1),
+        base.where(T.c.target_window == window_no).order_by(T.c.issued_at, T.c.id).limit(1),
+    ]
+    parts += [
+        base.where(T.c.category_id == cid, T.c.target_window.is_(None)).order_by(T.c.issued_at, T.c.id).limit(1)
+        for cid in cat_ids
+    ]
+    stmt = _CANDIDATES[n_categories] = union_all(*[p.subquery().select() for p in parts])
+    return stmt
 
 
 @dataclass(frozen=True)
@@ -101,20 +172,33 @@ class HallQueue:
     # -- reading --------------------------------------------------------------------------------
 
     def _categories(self, conn: Connection) -> dict[uuid.UUID, Any]:
-        return {r.id: r for r in conn.execute(select(CAT))}
+        return {r.id: r for r in conn.execute(_SEL_CATEGORIES)}
 
     def _view(self, conn: Connection, row: Any) -> TicketView:
-        cat = conn.execute(select(CAT.c.code, CAT.c.name).where(CAT.c.id == row.category_id)).one()
+        cat = conn.execute(_SEL_CAT_NAME, {"cid": row.category_id}).one()
         item = None
         if row.item_id is not None:
-            item = conn.execute(select(ITEM.c.code, ITEM.c.name).where(ITEM.c.id == row.item_id)).first()
+            item = conn.execute(_SEL_ITEM_NAME, {"iid": row.item_id}).first()
         return TicketView(
-            id=row.id, number=row.number, status=row.status, category=cat.code, category_name=cat.name,
-            item=item.code if item else None, item_name=item.name if item else None,
-            issued_at=row.issued_at, called_at=row.called_at, started_at=row.started_at,
-            finished_at=row.finished_at, window_no=row.window_no, recall_count=row.recall_count,
-            transfer_count=row.transfer_count, target_window=row.target_window, green_reason=row.green_reason,
-            green_note=row.green_note, appointment_slot=row.appointment_slot, rating=row.rating,
+            id=row.id,
+            number=row.number,
+            status=row.status,
+            category=cat.code,
+            category_name=cat.name,
+            item=item.code if item else None,
+            item_name=item.name if item else None,
+            issued_at=row.issued_at,
+            called_at=row.called_at,
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            window_no=row.window_no,
+            recall_count=row.recall_count,
+            transfer_count=row.transfer_count,
+            target_window=row.target_window,
+            green_reason=row.green_reason,
+            green_note=row.green_note,
+            appointment_slot=row.appointment_slot,
+            rating=row.rating,
         )
 
     def get(self, ticket_id: uuid.UUID) -> TicketView:
@@ -122,19 +206,19 @@ class HallQueue:
             return self._view(conn, self._ticket(conn, ticket_id))
 
     def _ticket(self, conn: Connection, ticket_id: uuid.UUID) -> Any:
-        row = conn.execute(select(T).where(T.c.id == ticket_id)).first()
+        row = conn.execute(_SEL_TICKET, {"tid": ticket_id}).first()
         if row is None:
             raise NotFoundError(f"no ticket with id {ticket_id}")
         return row
 
     def _window(self, conn: Connection, window_no: int) -> Any:
-        row = conn.execute(select(WIN).where(WIN.c.no == window_no)).first()
+        row = conn.execute(_SEL_WINDOW, {"no": window_no}).first()
         if row is None:
             raise NotFoundError(f"no window number {window_no}")
         return row
 
     def _category_by_code(self, conn: Connection, code: str) -> Any:
-        row = conn.execute(select(CAT).where(or_(CAT.c.code == code, CAT.c.name == code))).first()
+        row = conn.execute(_SEL_CATEGORY_BY_CODE, {"code": code}).first()
         if row is None or not row.active:
             raise NotFoundError(f"no active category {code!r}")
         return row
@@ -161,8 +245,13 @@ class HallQueue:
     @staticmethod
     def _queued(r: Any, cats: dict[uuid.UUID, Any]) -> QueuedTicket:
         return QueuedTicket(
-            id=str(r.id), number=r.number, category=cats[r.category_id].code, issued_at=r.issued_at,
-            green=r.green_reason is not None, appointment_slot=r.appointment_slot, target_window=r.target_window,
+            id=str(r.id),
+            number=r.number,
+            category=cats[r.category_id].code,
+            issued_at=r.issued_at,
+            green=r.green_reason is not None,
+            appointment_slot=r.appointment_slot,
+            target_window=r.target_window,
         )
 
     @staticmethod
@@ -201,7 +290,7 @@ class HallQueue:
                 cat = self._category_by_code(conn, category)
             item_id = appt.item_id if appt is not None else None
             if item:
-                item_row = conn.execute(select(ITEM).where(ITEM.c.code == item)).first()
+                item_row = conn.execute(_SEL_ITEM_BY_CODE, {"code": item}).first()
                 if item_row is None or not item_row.active:
                     raise NotFoundError(f"no active service item {item!r}")
                 if item_row.category_id != cat.id:
@@ -210,79 +299,91 @@ class HallQueue:
             seq = self._next_seq(conn, hall_id, day, cat.prefix)
             ticket_id = new_id()
             values: dict[str, Any] = dict(
-                id=ticket_id, hall_id=hall_id, day=day, number=format_number(cat.prefix, seq), seq=seq,
-                category_id=cat.id, item_id=item_id, status=WAITING, issued_at=now,
-                green_note="", rating_reason="", recall_count=0, transfer_count=0, version=1,
+                id=ticket_id,
+                hall_id=hall_id,
+                day=day,
+                number=format_number(cat.prefix, seq),
+                seq=seq,
+                category_id=cat.id,
+                item_id=item_id,
+                status=WAITING,
+                issued_at=now,
+                green_note="",
+                rating_reason="",
+                recall_count=0,
+                transfer_count=0,
+                version=1,
             )
             if green is not None:
-                values |= dict(green_reason=green.reason.value, green_note=green.note,
-                               green_flagged_by=staff_id, green_flagged_at=now)
+                values |= dict(
+                    green_reason=green.reason.value,
+                    green_note=green.note,
+                    green_flagged_by=staff_id,
+                    green_flagged_at=now,
+                )
             if appt is not None:
                 values |= dict(appointment_id=appt.id, appointment_slot=appt.slot_start)
                 conn.execute(update(APPT).where(APPT.c.id == appt.id).values(status="checked_in", ticket_id=ticket_id))
-            conn.execute(insert(T).values(**values))
+            conn.execute(_INS_TICKET, values)
             journal.outbox(conn, "ticket", ticket_id, now)
             detail: dict[str, Any] = {"source": source}
             if green is not None:
                 detail["green_reason"] = green.reason.value
             if appt is not None:
                 detail["appointment"] = appt.code
-            journal.ticket_event(conn, hall_id=hall_id, ticket_id=ticket_id, kind="issued", from_status=None,
-                                 to_status=WAITING, at=now, staff_id=staff_id, window_no=None, detail=detail)
+            journal.ticket_event(
+                conn,
+                hall_id=hall_id,
+                ticket_id=ticket_id,
+                kind="issued",
+                from_status=None,
+                to_status=WAITING,
+                at=now,
+                staff_id=staff_id,
+                window_no=None,
+                detail=detail,
+            )
             if green is not None:
-                journal.audit(conn, hall_id=hall_id, at=now, actor_id=staff_id, actor=source, action="green_flag",
-                              detail={"ticket": values["number"], "reason": green.reason.value, "note": green.note})
-            ahead = conn.execute(
-                select(func.count()).select_from(T).where(
-                    T.c.status == WAITING, T.c.category_id == cat.id, T.c.target_window.is_(None),
-                    T.c.issued_at <= now, T.c.id != ticket_id,
+                journal.audit(
+                    conn,
+                    hall_id=hall_id,
+                    at=now,
+                    actor_id=staff_id,
+                    actor=source,
+                    action="green_flag",
+                    detail={"ticket": values["number"], "reason": green.reason.value, "note": green.note},
                 )
+            # 免排队: a green ticket has only other green tickets ahead of it
+            ahead = conn.execute(
+                _COUNT_GREEN_AHEAD if green is not None else _COUNT_AHEAD, {"cid": cat.id, "now": now, "tid": ticket_id}
             ).scalar_one()
-            if green is not None:  # 免排队: only other green tickets are ahead
-                ahead = conn.execute(
-                    select(func.count()).select_from(T).where(
-                        T.c.status == WAITING, T.c.category_id == cat.id, T.c.green_reason.is_not(None),
-                        T.c.id != ticket_id,
-                    )
-                ).scalar_one()
             row = self._ticket(conn, ticket_id)
             view = self._view(conn, row)
             journal.hall_event(conn, "issued", self._event_payload(view, people_ahead=ahead), now)
             return IssuedTicket(view, ahead)
 
     def _next_seq(self, conn: Connection, hall_id: uuid.UUID, day: Any, prefix: str) -> int:
-        key = and_(CNT.c.hall_id == hall_id, CNT.c.day == day, CNT.c.prefix == prefix)
-        last = conn.execute(select(CNT.c.last_seq).where(key)).scalar()
+        key = {"b_hall": hall_id, "b_day": day, "b_prefix": prefix}
+        last = conn.execute(_SEL_COUNTER, key).scalar()
         if last is None:
-            conn.execute(insert(CNT).values(hall_id=hall_id, day=day, prefix=prefix, last_seq=1))
+            conn.execute(_INS_COUNTER, {"hall_id": hall_id, "day": day, "prefix": prefix, "last_seq": 1})
             return 1
         if last >= MAX_DAILY_SEQ:
             raise ConflictError(f"category prefix {prefix} has issued all {MAX_DAILY_SEQ} numbers today")
-        conn.execute(update(CNT).where(key).values(last_seq=last + 1))
+        conn.execute(_UPD_COUNTER, {**key, "last_seq": last + 1})
         return last + 1
 
     # -- calling --------------------------------------------------------------------------------
 
-    def _candidates(self, conn: Connection, window_no: int, sub: Subscription, cat_ids: Sequence[uuid.UUID],
-                    now: datetime) -> list[Any]:
+    def _candidates(self, conn: Connection, window_no: int, cat_ids: Sequence[uuid.UUID], now: datetime) -> list[Any]:
         """The waiting tickets that can win call-next (see domain.call_order for why this suffices)."""
-        mine = or_(T.c.category_id.in_(cat_ids) & T.c.target_window.is_(None), T.c.target_window == window_no)
-        base = select(T).where(T.c.status == WAITING)
-        parts = [
-            base.where(T.c.green_reason.is_not(None), mine).order_by(T.c.issued_at, T.c.id).limit(1),
-            base.where(
-                T.c.appointment_slot.is_not(None), mine,
-                T.c.appointment_slot >= now - timedelta(minutes=self.policy.late_min),
-                T.c.appointment_slot <= now + timedelta(minutes=self.policy.early_min),
-            ).order_by(T.c.appointment_slot, T.c.id).limit(1),
-            base.where(T.c.target_window == window_no).order_by(T.c.issued_at, T.c.id).limit(1),
-        ]
-        parts += [
-            base.where(T.c.category_id == cid, T.c.target_window.is_(None)).order_by(T.c.issued_at, T.c.id).limit(1)
-            for cid in cat_ids
-        ]
-        u = union_all(*[p.subquery().select() for p in parts])
-        return list(conn.execute(u))
+        params: dict[str, Any] = {f"c{i}": cid for i, cid in enumerate(cat_ids)}
+        params |= {
+            "window_no": window_no,
+            "due_from": now - timedelta(minutes=self.policy.late_min),
+            "due_to": now + timedelta(minutes=self.policy.early_min),
+        }
+        return list(conn.execute(_candidates_stmt(len(cat_ids)), params))
 
     def call_next(self, window_no: int, staff_id: uuid.UUID | None = None) -> TicketView | None:
         """叫号: claim the next ticket for a window, or None when nothing it serves is waiting."""
@@ -304,38 +405,70 @@ class HallQueue:
             sub = self.subscription(win)
             by_code = {c.code: c.id for c in cats.values() if c.active}
             cat_ids = [by_code[c] for c in sub.categories if c in by_code]
-            rows = self._candidates(conn, window_no, sub, cat_ids, now)
+            rows = self._candidates(conn, window_no, cat_ids, now)
             if not rows:
                 return None
             queued = {str(r.id): r for r in rows}
-            choice = pick_next(window_no, sub, [self._queued(r, cats) for r in rows], now, self.thresholds(cats),
-                               self.policy)
+            choice = pick_next(
+                window_no, sub, [self._queued(r, cats) for r in rows], now, self.thresholds(cats), self.policy
+            )
             if choice is None:
                 return None
             row = queued[choice.id]
-            return self._apply(conn, row, TicketAction.CALL, now, staff_id, window_no,
-                               extra=dict(called_at=now, window_no=window_no, clerk_id=staff_id, target_window=None))
+            return self._apply(
+                conn,
+                row,
+                TicketAction.CALL,
+                now,
+                staff_id,
+                window_no,
+                extra=dict(called_at=now, window_no=window_no, clerk_id=staff_id, target_window=None),
+            )
 
-    def _apply(self, conn: Connection, row: Any, action: TicketAction, now: datetime, staff_id: uuid.UUID | None,
-               window_no: int | None, extra: dict[str, Any] | None = None,
-               detail: dict[str, Any] | None = None) -> TicketView:
+    def _apply(
+        self,
+        conn: Connection,
+        row: Any,
+        action: TicketAction,
+        now: datetime,
+        staff_id: uuid.UUID | None,
+        window_no: int | None,
+        extra: dict[str, Any] | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> TicketView:
         new = next_status(row.number, action, TicketStatus(row.status))
         values = dict(status=new.value, version=row.version + 1) | (extra or {})
-        done = conn.execute(update(T).where(T.c.id == row.id, T.c.version == row.version).values(**values))
+        done = conn.execute(_UPD_TICKET, {"b_id": row.id, "b_version": row.version, **values})
         if done.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; guard against a future refactor
             raise ConflictError(f"ticket {row.number} changed meanwhile; try again")
         if action is TicketAction.CALL:
-            conn.execute(update(WIN).where(WIN.c.no == window_no).values(current_ticket_id=row.id, updated_at=now))
+            conn.execute(_UPD_WINDOW_CURRENT, {"b_no": window_no, "current_ticket_id": row.id, "updated_at": now})
         elif new in (TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.WAITING):
-            conn.execute(update(WIN).where(WIN.c.current_ticket_id == row.id).values(current_ticket_id=None,
-                                                                                     updated_at=now))
+            conn.execute(_CLEAR_WINDOW_CURRENT, {"b_tid": row.id, "current_ticket_id": None, "updated_at": now})
         journal.outbox(conn, "ticket", row.id, now)
-        journal.ticket_event(conn, hall_id=row.hall_id, ticket_id=row.id, kind=action.value, from_status=row.status,
-                             to_status=new.value, at=now, staff_id=staff_id, window_no=window_no, detail=detail)
+        journal.ticket_event(
+            conn,
+            hall_id=row.hall_id,
+            ticket_id=row.id,
+            kind=action.value,
+            from_status=row.status,
+            to_status=new.value,
+            at=now,
+            staff_id=staff_id,
+            window_no=window_no,
+            detail=detail,
+        )
         view = self._view(conn, self._ticket(conn, row.id))
-        kind = {TicketAction.CALL: "called", TicketAction.RECALL: "recalled", TicketAction.START: "started",
-                TicketAction.FINISH: "finished", TicketAction.NO_SHOW: "no_show", TicketAction.TRANSFER: "transferred",
-                TicketAction.CANCEL: "cancelled", TicketAction.REINSTATE: "reinstated"}[action]
+        kind = {
+            TicketAction.CALL: "called",
+            TicketAction.RECALL: "recalled",
+            TicketAction.START: "started",
+            TicketAction.FINISH: "finished",
+            TicketAction.NO_SHOW: "no_show",
+            TicketAction.TRANSFER: "transferred",
+            TicketAction.CANCEL: "cancelled",
+            TicketAction.REINSTATE: "reinstated",
+        }[action]
         journal.hall_event(conn, kind, self._event_payload(view, acting_window=window_no), now)
         return view
 
@@ -343,53 +476,114 @@ class HallQueue:
     def _event_payload(view: TicketView, **more: Any) -> dict[str, Any]:
         """What LAN clients and the display see: number, category, window; never personal data."""
         return {
-            "ticket_id": str(view.id), "number": view.number, "status": view.status, "category": view.category,
-            "category_name": view.category_name, "item": view.item, "window_no": view.window_no,
-            "target_window": view.target_window, "green": view.green_reason is not None,
-            "recall_count": view.recall_count, **more,
+            "ticket_id": str(view.id),
+            "number": view.number,
+            "status": view.status,
+            "category": view.category,
+            "category_name": view.category_name,
+            "item": view.item,
+            "window_no": view.window_no,
+            "target_window": view.target_window,
+            "green": view.green_reason is not None,
+            "recall_count": view.recall_count,
+            **more,
         }
 
-    def _act_at_window(self, ticket_id: uuid.UUID, window_no: int | None, action: TicketAction,
-                       staff_id: uuid.UUID | None, extra: Callable[[Any, datetime], dict[str, Any]] | None = None,
-                       detail: dict[str, Any] | None = None) -> TicketView:
+    def _act_at_window(
+        self,
+        ticket_id: uuid.UUID,
+        window_no: int | None,
+        action: TicketAction,
+        staff_id: uuid.UUID | None,
+        extra: Callable[[Any, datetime], dict[str, Any]] | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> TicketView:
         now = self.clock()
         with self.store.write() as conn:
             row = self._ticket(conn, ticket_id)
-            if window_no is not None and row.window_no is not None and row.window_no != window_no \
-                    and row.status != TicketStatus.WAITING.value:
+            if (
+                window_no is not None
+                and row.window_no is not None
+                and row.window_no != window_no
+                and row.status != TicketStatus.WAITING.value
+            ):
                 raise ConflictError(f"ticket {row.number} is at window {row.window_no}, not window {window_no}")
-            return self._apply(conn, row, action, now, staff_id, window_no if window_no is not None else row.window_no,
-                               extra=extra(row, now) if extra else None, detail=detail)
+            return self._apply(
+                conn,
+                row,
+                action,
+                now,
+                staff_id,
+                window_no if window_no is not None else row.window_no,
+                extra=extra(row, now) if extra else None,
+                detail=detail,
+            )
 
-    def recall(self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None) -> TicketView:
+    def recall(
+        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+    ) -> TicketView:
         """重呼: call the same ticket again; it stays called."""
-        return self._act_at_window(ticket_id, window_no, TicketAction.RECALL, staff_id,
-                                   lambda r, now: {"recall_count": r.recall_count + 1, "called_at": now})
+        return self._act_at_window(
+            ticket_id,
+            window_no,
+            TicketAction.RECALL,
+            staff_id,
+            lambda r, now: {"recall_count": r.recall_count + 1, "called_at": now},
+        )
 
-    def start(self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None) -> TicketView:
-        return self._act_at_window(ticket_id, window_no, TicketAction.START, staff_id, lambda r, now: {"started_at": now})
+    def start(
+        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+    ) -> TicketView:
+        return self._act_at_window(
+            ticket_id, window_no, TicketAction.START, staff_id, lambda r, now: {"started_at": now}
+        )
 
-    def finish(self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None) -> TicketView:
+    def finish(
+        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+    ) -> TicketView:
         """办结."""
-        return self._act_at_window(ticket_id, window_no, TicketAction.FINISH, staff_id,
-                                   lambda r, now: {"finished_at": now})
+        return self._act_at_window(
+            ticket_id, window_no, TicketAction.FINISH, staff_id, lambda r, now: {"finished_at": now}
+        )
 
-    def no_show(self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None) -> TicketView:
+    def no_show(
+        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+    ) -> TicketView:
         """过号."""
-        return self._act_at_window(ticket_id, window_no, TicketAction.NO_SHOW, staff_id,
-                                   lambda r, now: {"finished_at": now})
+        return self._act_at_window(
+            ticket_id, window_no, TicketAction.NO_SHOW, staff_id, lambda r, now: {"finished_at": now}
+        )
 
     def cancel(self, ticket_id: uuid.UUID, staff_id: uuid.UUID | None = None, reason: str = "") -> TicketView:
-        return self._act_at_window(ticket_id, None, TicketAction.CANCEL, staff_id,
-                                   lambda r, now: {"finished_at": now}, detail={"reason": reason} if reason else None)
+        return self._act_at_window(
+            ticket_id,
+            None,
+            TicketAction.CANCEL,
+            staff_id,
+            lambda r, now: {"finished_at": now},
+            detail={"reason": reason} if reason else None,
+        )
 
     def reinstate(self, ticket_id: uuid.UUID, staff_id: uuid.UUID | None = None) -> TicketView:
         """A no-show visitor came back: back to waiting with the original issue time."""
-        return self._act_at_window(ticket_id, None, TicketAction.REINSTATE, staff_id,
-                                   lambda r, now: {"finished_at": None, "window_no": None, "called_at": None})
+        return self._act_at_window(
+            ticket_id,
+            None,
+            TicketAction.REINSTATE,
+            staff_id,
+            lambda r, now: {"finished_at": None, "window_no": None, "called_at": None},
+        )
 
-    def transfer(self, ticket_id: uuid.UUID, *, to_category: str | None = None, to_window: int | None = None,
-                 window_no: int | None = None, staff_id: uuid.UUID | None = None, reason: str = "") -> TicketView:
+    def transfer(
+        self,
+        ticket_id: uuid.UUID,
+        *,
+        to_category: str | None = None,
+        to_window: int | None = None,
+        window_no: int | None = None,
+        staff_id: uuid.UUID | None = None,
+        reason: str = "",
+    ) -> TicketView:
         """转办: back to waiting in another category's queue or for one window, keeping the issue time."""
         if (to_category is None) == (to_window is None):
             raise ConflictError("transfer needs exactly one target: a category or a window")
@@ -398,8 +592,13 @@ class HallQueue:
             row = self._ticket(conn, ticket_id)
             if window_no is not None and row.window_no not in (None, window_no):
                 raise ConflictError(f"ticket {row.number} is at window {row.window_no}, not window {window_no}")
-            extra: dict[str, Any] = {"transfer_count": row.transfer_count + 1, "window_no": None, "called_at": None,
-                                     "started_at": None, "target_window": None}
+            extra: dict[str, Any] = {
+                "transfer_count": row.transfer_count + 1,
+                "window_no": None,
+                "called_at": None,
+                "started_at": None,
+                "target_window": None,
+            }
             detail: dict[str, Any] = {"reason": reason} if reason else {}
             if to_category is not None:
                 cat = self._category_by_code(conn, to_category)
@@ -415,11 +614,18 @@ class HallQueue:
                     raise ConflictError(f"window {to_window} is closed")
                 extra["target_window"] = target.no
                 detail["to_window"] = target.no
-            return self._apply(conn, row, TicketAction.TRANSFER, now, staff_id, window_no or row.window_no,
-                               extra=extra, detail=detail)
+            return self._apply(
+                conn, row, TicketAction.TRANSFER, now, staff_id, window_no or row.window_no, extra=extra, detail=detail
+            )
 
-    def rate(self, ticket_id: uuid.UUID, level: int, reason: str | None = None,
-             staff_id: uuid.UUID | None = None, source: str = "clerk") -> TicketView:
+    def rate(
+        self,
+        ticket_id: uuid.UUID,
+        level: int,
+        reason: str | None = None,
+        staff_id: uuid.UUID | None = None,
+        source: str = "clerk",
+    ) -> TicketView:
         """好差评: once per finished ticket; 不满意/非常不满意 need a reason."""
         rating, text = check_rating(level, reason)
         now = self.clock()
@@ -429,18 +635,36 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; only a finished ticket can be rated")
             if row.rating is not None:
                 raise ConflictError(f"ticket {row.number} is already rated ({row.rating})")
-            conn.execute(update(T).where(T.c.id == row.id).values(rating=int(rating), rating_reason=text, rated_at=now,
-                                                                  version=row.version + 1))
+            conn.execute(
+                update(T)
+                .where(T.c.id == row.id)
+                .values(rating=int(rating), rating_reason=text, rated_at=now, version=row.version + 1)
+            )
             journal.outbox(conn, "ticket", row.id, now)
-            journal.ticket_event(conn, hall_id=row.hall_id, ticket_id=row.id, kind="rated", from_status=row.status,
-                                 to_status=row.status, at=now, staff_id=staff_id, window_no=row.window_no,
-                                 detail={"rating": int(rating), "negative": rating.is_negative, "source": source})
+            journal.ticket_event(
+                conn,
+                hall_id=row.hall_id,
+                ticket_id=row.id,
+                kind="rated",
+                from_status=row.status,
+                to_status=row.status,
+                at=now,
+                staff_id=staff_id,
+                window_no=row.window_no,
+                detail={"rating": int(rating), "negative": rating.is_negative, "source": source},
+            )
             view = self._view(conn, self._ticket(conn, row.id))
             journal.hall_event(conn, "rated", self._event_payload(view, rating=int(rating)), now)
             return view
 
-    def flag_green(self, ticket_id: uuid.UUID, flag: GreenFlag, staff_id: uuid.UUID | None = None,
-                   window_no: int | None = None, actor: str = "") -> TicketView:
+    def flag_green(
+        self,
+        ticket_id: uuid.UUID,
+        flag: GreenFlag,
+        staff_id: uuid.UUID | None = None,
+        window_no: int | None = None,
+        actor: str = "",
+    ) -> TicketView:
         """Flag a ticket for the green channel after issue (a clerk noticed an elderly visitor, say)."""
         now = self.clock()
         with self.store.write() as conn:
@@ -449,39 +673,81 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; green channel applies to active tickets")
             if row.green_reason is not None:
                 raise ConflictError(f"ticket {row.number} is already green-channel ({row.green_reason})")
-            conn.execute(update(T).where(T.c.id == row.id).values(
-                green_reason=flag.reason.value, green_note=flag.note, green_flagged_by=staff_id,
-                green_flagged_at=now, version=row.version + 1))
+            conn.execute(
+                update(T)
+                .where(T.c.id == row.id)
+                .values(
+                    green_reason=flag.reason.value,
+                    green_note=flag.note,
+                    green_flagged_by=staff_id,
+                    green_flagged_at=now,
+                    version=row.version + 1,
+                )
+            )
             journal.outbox(conn, "ticket", row.id, now)
-            journal.ticket_event(conn, hall_id=row.hall_id, ticket_id=row.id, kind="green_flag", from_status=row.status,
-                                 to_status=row.status, at=now, staff_id=staff_id, window_no=window_no,
-                                 detail={"reason": flag.reason.value, "note": flag.note})
-            journal.audit(conn, hall_id=row.hall_id, at=now, actor_id=staff_id, actor=actor, action="green_flag",
-                          detail={"ticket": row.number, "reason": flag.reason.value, "note": flag.note,
-                                  "window": window_no})
+            journal.ticket_event(
+                conn,
+                hall_id=row.hall_id,
+                ticket_id=row.id,
+                kind="green_flag",
+                from_status=row.status,
+                to_status=row.status,
+                at=now,
+                staff_id=staff_id,
+                window_no=window_no,
+                detail={"reason": flag.reason.value, "note": flag.note},
+            )
+            journal.audit(
+                conn,
+                hall_id=row.hall_id,
+                at=now,
+                actor_id=staff_id,
+                actor=actor,
+                action="green_flag",
+                detail={"ticket": row.number, "reason": flag.reason.value, "note": flag.note, "window": window_no},
+            )
             view = self._view(conn, self._ticket(conn, row.id))
             journal.hall_event(conn, "green_flagged", self._event_payload(view), now)
             return view
 
     # -- windows --------------------------------------------------------------------------------
 
-    def set_paused(self, window_no: int, paused: bool, reason: str = "", staff_id: uuid.UUID | None = None,
-                   actor: str = "") -> dict[str, Any]:
+    def set_paused(
+        self, window_no: int, paused: bool, reason: str = "", staff_id: uuid.UUID | None = None, actor: str = ""
+    ) -> dict[str, Any]:
         """暂停 / resume: a paused window takes no calls; the reason is shown to the supervisor."""
         now = self.clock()
         with self.store.write() as conn:
             win = self._window(conn, window_no)
-            conn.execute(update(WIN).where(WIN.c.no == window_no).values(paused=paused, pause_reason=reason if paused
-                                                                         else "", updated_at=now))
-            journal.audit(conn, hall_id=win.hall_id, at=now, actor_id=staff_id, actor=actor,
-                          action="pause" if paused else "resume", detail={"window": window_no, "reason": reason})
+            conn.execute(
+                update(WIN)
+                .where(WIN.c.no == window_no)
+                .values(paused=paused, pause_reason=reason if paused else "", updated_at=now)
+            )
+            journal.audit(
+                conn,
+                hall_id=win.hall_id,
+                at=now,
+                actor_id=staff_id,
+                actor=actor,
+                action="pause" if paused else "resume",
+                detail={"window": window_no, "reason": reason},
+            )
             payload = {"window_no": window_no, "paused": paused, "reason": reason if paused else ""}
             journal.hall_event(conn, "window_changed", payload, now)
             return payload
 
-    def switch_window(self, window_no: int, primary: Sequence[str], secondary: Sequence[str] = (), *,
-                      staff_id: uuid.UUID | None = None, actor: str = "", reason: str = "",
-                      plan_id: uuid.UUID | None = None) -> dict[str, Any]:
+    def switch_window(
+        self,
+        window_no: int,
+        primary: Sequence[str],
+        secondary: Sequence[str] = (),
+        *,
+        staff_id: uuid.UUID | None = None,
+        actor: str = "",
+        reason: str = "",
+        plan_id: uuid.UUID | None = None,
+    ) -> dict[str, Any]:
         """潮汐切换: change what a window serves. No ticket moves; a clerk serving someone keeps them, and
         the new categories apply from that clerk's next call."""
         now = self.clock()
@@ -495,17 +761,47 @@ class HallQueue:
                 raise ConflictError(f"window {window_no}: {exc}") from None
             before = {"primary": list(win.primary_categories or []), "secondary": list(win.secondary_categories or [])}
             after = {"primary": list(sub.primary), "secondary": list(sub.secondary)}
-            conn.execute(update(WIN).where(WIN.c.no == window_no).values(
-                primary_categories=after["primary"], secondary_categories=after["secondary"], updated_at=now))
+            conn.execute(
+                update(WIN)
+                .where(WIN.c.no == window_no)
+                .values(primary_categories=after["primary"], secondary_categories=after["secondary"], updated_at=now)
+            )
             switch_id = new_id()
-            conn.execute(insert(SWITCH).values(id=switch_id, hall_id=win.hall_id, window_no=window_no, at=now,
-                                               staff_id=staff_id, plan_id=plan_id, reason=reason, before=before,
-                                               after=after))
+            conn.execute(
+                insert(SWITCH).values(
+                    id=switch_id,
+                    hall_id=win.hall_id,
+                    window_no=window_no,
+                    at=now,
+                    staff_id=staff_id,
+                    plan_id=plan_id,
+                    reason=reason,
+                    before=before,
+                    after=after,
+                )
+            )
             journal.outbox(conn, "window_switch", switch_id, now)
-            journal.audit(conn, hall_id=win.hall_id, at=now, actor_id=staff_id, actor=actor, action="tidal_switch",
-                          detail={"window": window_no, "before": before, "after": after, "reason": reason,
-                                  "plan": str(plan_id) if plan_id else None})
-            payload = {"window_no": window_no, "before": before, "after": after, "reason": reason,
-                       "plan_id": str(plan_id) if plan_id else None}
+            journal.audit(
+                conn,
+                hall_id=win.hall_id,
+                at=now,
+                actor_id=staff_id,
+                actor=actor,
+                action="tidal_switch",
+                detail={
+                    "window": window_no,
+                    "before": before,
+                    "after": after,
+                    "reason": reason,
+                    "plan": str(plan_id) if plan_id else None,
+                },
+            )
+            payload = {
+                "window_no": window_no,
+                "before": before,
+                "after": after,
+                "reason": reason,
+                "plan_id": str(plan_id) if plan_id else None,
+            }
             journal.hall_event(conn, "window_changed", payload, now)
             return payload

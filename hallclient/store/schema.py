@@ -24,6 +24,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def alembic_config() -> Config:
     cfg = Config()
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("script_location", str(db_path()))
     cfg.set_main_option("version_locations", str(db_path("versions")))
     return cfg

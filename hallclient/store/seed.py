@@ -55,8 +55,9 @@ def load_seed(path: Path | None = None) -> dict[str, Any]:
         raise StoreError(f"{p}: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
 
 
-def seed_hall(store: Store, data: dict[str, Any] | None = None, *, today: datetime | None = None,
-              password: str = DEMO_PASSWORD) -> dict[str, int]:
+def seed_hall(
+    store: Store, data: dict[str, Any] | None = None, *, today: datetime | None = None, password: str = DEMO_PASSWORD
+) -> dict[str, int]:
     """Create the hall, its catalogue, windows, staff, tidal plans and today's appointments.
 
     Refuses a database that already holds a hall, so a real hall is never overwritten by demo data.
@@ -73,61 +74,145 @@ def seed_hall(store: Store, data: dict[str, Any] | None = None, *, today: dateti
     pw_hash = hash_password(password)  # one hash: argon2 is slow on purpose, and the demo password is shared
     counts: dict[str, int] = {}
     with store.write() as conn:
-        conn.execute(insert(HallRow.__table__).values(
-            id=hall_id, code=h["code"], name=h["name"], name_en=h.get("name_en", ""), timezone=str(tz.key),
-            opens_at=h.get("opens_at", "09:00"), closes_at=h.get("closes_at", "17:00"),
-            address=h.get("address", ""), phone=h.get("phone", "")))
+        conn.execute(
+            insert(HallRow.__table__).values(
+                id=hall_id,
+                code=h["code"],
+                name=h["name"],
+                name_en=h.get("name_en", ""),
+                timezone=str(tz.key),
+                opens_at=h.get("opens_at", "09:00"),
+                closes_at=h.get("closes_at", "17:00"),
+                address=h.get("address", ""),
+                phone=h.get("phone", ""),
+            )
+        )
         cat_ids: dict[str, Any] = {}
         for c in data["categories"]:
-            Category(code=c["code"], name=c["name"], prefix=c["prefix"],
-                     sla=SlaThresholds(c["yellow_after_min"], c["red_after_min"]))  # validates
+            Category(
+                code=c["code"],
+                name=c["name"],
+                prefix=c["prefix"],
+                sla=SlaThresholds(c["yellow_after_min"], c["red_after_min"]),
+            )  # validates
             cat_ids[c["code"]] = new_id()
-            conn.execute(insert(CategoryRow.__table__).values(
-                id=cat_ids[c["code"]], hall_id=hall_id, code=c["code"], name=c["name"], name_en=c.get("name_en", ""),
-                prefix=c["prefix"], yellow_after_min=c["yellow_after_min"], red_after_min=c["red_after_min"],
-                sort_order=c.get("sort_order", 0), active=True, updated_at=now))
+            conn.execute(
+                insert(CategoryRow.__table__).values(
+                    id=cat_ids[c["code"]],
+                    hall_id=hall_id,
+                    code=c["code"],
+                    name=c["name"],
+                    name_en=c.get("name_en", ""),
+                    prefix=c["prefix"],
+                    yellow_after_min=c["yellow_after_min"],
+                    red_after_min=c["red_after_min"],
+                    sort_order=c.get("sort_order", 0),
+                    active=True,
+                    updated_at=now,
+                )
+            )
         item_ids: dict[str, Any] = {}
         for it in data["items"]:
             item_ids[it["code"]] = new_id()
-            conn.execute(insert(ServiceItemRow.__table__).values(
-                id=item_ids[it["code"]], hall_id=hall_id, code=it["code"], category_id=cat_ids[it["category"]],
-                name=it["name"], conditions=it.get("conditions", []), materials=it.get("materials", []),
-                steps=it.get("steps", []), legal_limit_days=it.get("legal_limit_days"),
-                promised_limit_days=it.get("promised_limit_days"), fee=it.get("fee", ""),
-                location=it.get("location", ""), phone=it.get("phone", ""), online_url=it["online_url"],
-                active=True, updated_at=now))
+            conn.execute(
+                insert(ServiceItemRow.__table__).values(
+                    id=item_ids[it["code"]],
+                    hall_id=hall_id,
+                    code=it["code"],
+                    category_id=cat_ids[it["category"]],
+                    name=it["name"],
+                    conditions=it.get("conditions", []),
+                    materials=it.get("materials", []),
+                    steps=it.get("steps", []),
+                    legal_limit_days=it.get("legal_limit_days"),
+                    promised_limit_days=it.get("promised_limit_days"),
+                    fee=it.get("fee", ""),
+                    location=it.get("location", ""),
+                    phone=it.get("phone", ""),
+                    online_url=it["online_url"],
+                    active=True,
+                    updated_at=now,
+                )
+            )
         for w in data["windows"]:
             sub = Subscription(tuple(w["primary"]), tuple(w.get("secondary", [])))
             sub.validate_against(set(cat_ids))
-            conn.execute(insert(WindowRow.__table__).values(
-                id=new_id(), hall_id=hall_id, no=w["no"], name=w.get("name", f"{w['no']}号窗口"),
-                zone=w.get("zone", ""), tidal=bool(w.get("tidal")), is_open=True, paused=False, pause_reason="",
-                primary_categories=list(sub.primary), secondary_categories=list(sub.secondary), updated_at=now))
+            conn.execute(
+                insert(WindowRow.__table__).values(
+                    id=new_id(),
+                    hall_id=hall_id,
+                    no=w["no"],
+                    name=w.get("name", f"{w['no']}号窗口"),
+                    zone=w.get("zone", ""),
+                    tidal=bool(w.get("tidal")),
+                    is_open=True,
+                    paused=False,
+                    pause_reason="",
+                    primary_categories=list(sub.primary),
+                    secondary_categories=list(sub.secondary),
+                    updated_at=now,
+                )
+            )
         for s in data["staff"]:
-            conn.execute(insert(StaffRow.__table__).values(
-                id=new_id(), hall_id=hall_id, staff_no=s["staff_no"], name=s["name"], role=s["role"],
-                default_window=s.get("window"), password_hash=pw_hash, active=True, failed_logins=0, updated_at=now))
+            conn.execute(
+                insert(StaffRow.__table__).values(
+                    id=new_id(),
+                    hall_id=hall_id,
+                    staff_no=s["staff_no"],
+                    name=s["name"],
+                    role=s["role"],
+                    default_window=s.get("window"),
+                    password_hash=pw_hash,
+                    active=True,
+                    failed_logins=0,
+                    updated_at=now,
+                )
+            )
         for p in data.get("tidal_plans", []):
-            conn.execute(insert(TidalPlanRow.__table__).values(
-                id=new_id(), hall_id=hall_id, name=p["name"], days=p["days"], start=p["start"], end=p["end"],
-                windows=p["windows"], primary_categories=p["primary"], secondary_categories=p.get("secondary", []),
-                active=True, updated_at=now))
+            conn.execute(
+                insert(TidalPlanRow.__table__).values(
+                    id=new_id(),
+                    hall_id=hall_id,
+                    name=p["name"],
+                    days=p["days"],
+                    start=p["start"],
+                    end=p["end"],
+                    windows=p["windows"],
+                    primary_categories=p["primary"],
+                    secondary_categories=p.get("secondary", []),
+                    active=True,
+                    updated_at=now,
+                )
+            )
         local_today = (today or datetime.now(tz)).astimezone(tz).date()
         opens = time.fromisoformat(h.get("opens_at", "09:00"))
         for a in data.get("appointments", []):
             start_local = datetime.combine(local_today, opens, tz) + timedelta(minutes=a["slot_offset_min"])
             start = start_local.astimezone(UTC).replace(tzinfo=None)
-            conn.execute(insert(AppointmentRow.__table__).values(
-                id=new_id(), hall_id=hall_id, code=a["code"], category_id=cat_ids[a["category"]],
-                item_id=item_ids.get(a.get("item", "")), slot_start=start,
-                slot_end=start + timedelta(minutes=a.get("slot_length_min", 30)),
-                masked_name=a.get("masked_name", ""), status="booked"))
+            conn.execute(
+                insert(AppointmentRow.__table__).values(
+                    id=new_id(),
+                    hall_id=hall_id,
+                    code=a["code"],
+                    category_id=cat_ids[a["category"]],
+                    item_id=item_ids.get(a.get("item", "")),
+                    slot_start=start,
+                    slot_end=start + timedelta(minutes=a.get("slot_length_min", 30)),
+                    masked_name=a.get("masked_name", ""),
+                    status="booked",
+                )
+            )
         existing_keys = {r.key for r in conn.execute(select(SettingRow.__table__.c.key))}
         for key, value in DEFAULT_SETTINGS.items():
             if key not in existing_keys:
                 conn.execute(insert(SettingRow.__table__).values(key=key, value=value, updated_at=now))
-        counts = {"categories": len(data["categories"]), "items": len(data["items"]),
-                  "windows": len(data["windows"]), "staff": len(data["staff"]),
-                  "tidal_plans": len(data.get("tidal_plans", [])), "appointments": len(data.get("appointments", []))}
+        counts = {
+            "categories": len(data["categories"]),
+            "items": len(data["items"]),
+            "windows": len(data["windows"]),
+            "staff": len(data["staff"]),
+            "tidal_plans": len(data.get("tidal_plans", [])),
+            "appointments": len(data.get("appointments", [])),
+        }
     store.hall(refresh=True)
     return counts

@@ -85,5 +85,7 @@ def open_store(path: Path | str | None = None, *, migrate: bool = True, pooled: 
         schema.upgrade(store.writer, p)
     elif not state.up_to_date:
         store.close()
-        raise StoreError(f"{p}: schema at {state.revision or 'nothing'}, needs {state.head}; run `hallclient db upgrade`")
+        raise StoreError(
+            f"{p}: schema at {state.revision or 'nothing'}, needs {state.head}; run `hallclient db upgrade`"
+        )
     return store

@@ -115,13 +115,13 @@ class TicketRow(SQLModel, table=True):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint("hall_id", "day", "number"),
-        Index("ix_ticket_queue", "status", "category_id", "issued_at", "id"),
+        Index("ix_ticket_queue", "status", "category_id", "target_window", "issued_at", "id"),
         Index("ix_ticket_day", "hall_id", "day"),
         Index("ix_ticket_green", "status", "issued_at", sqlite_where=text("green_reason IS NOT NULL")),
-        Index("ix_ticket_target", "status", "target_window", "issued_at",
-              sqlite_where=text("target_window IS NOT NULL")),
-        Index("ix_ticket_appointment", "status", "appointment_slot",
-              sqlite_where=text("appointment_slot IS NOT NULL")),
+        Index(
+            "ix_ticket_target", "status", "target_window", "issued_at", sqlite_where=text("target_window IS NOT NULL")
+        ),
+        Index("ix_ticket_appointment", "status", "appointment_slot", sqlite_where=text("appointment_slot IS NOT NULL")),
     )
     id: uuid.UUID = Field(primary_key=True)
     hall_id: uuid.UUID = Field(foreign_key="hall.id")
@@ -329,3 +329,6 @@ class SyncStateRow(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: dict = _json()
     updated_at: datetime = _utc()
+
+
+from hallclient.store import sync_tables as _sync_tables  # noqa: E402, F401  (revision 0003 tables)

@@ -1,0 +1,140 @@
+"""The hall node's FastAPI app: `create_app(db_path, clock=None)`; served by `hallclient serve`.
+
+Every endpoint that touches the database is a plain `def`, so FastAPI runs it in its thread pool and the
+event loop only parses requests and feeds WebSockets. Errors from the store and the domain rules become
+4xx answers with their message; a 500 means a bug.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from hallclient import __version__
+from hallclient.domain.appointments import AppointmentPolicy
+from hallclient.domain.tickets import TransitionError
+from hallclient.hallnode import routes_auth, routes_events, routes_hall, routes_tickets, routes_windows
+from hallclient.hallnode.alerts import AlertChecker
+from hallclient.hallnode.auth import AuthError
+from hallclient.hallnode.deps import Node
+from hallclient.hallnode.events import EventHub
+from hallclient.hallnode.nodestore import open_node_store
+from hallclient.store.errors import ConflictError, NotFoundError, StoreError
+from hallclient.store.queue import HallQueue
+from hallclient.store.store import utc_now
+from hallclient.store.tables import SettingRow
+
+log = logging.getLogger(__name__)
+THREADS = 100  # > 40 windows + kiosks + displays all waiting at once on the write lock
+
+
+def _policy(store: Any) -> AppointmentPolicy:
+    with store.read() as conn:
+        value = conn.execute(select(SettingRow.__table__.c.value)
+                             .where(SettingRow.__table__.c.key == "appointments")).scalar()
+    try:
+        return AppointmentPolicy(int(value["early_min"]), int(value["late_min"])) if value else AppointmentPolicy()
+    except (KeyError, TypeError, ValueError):
+        return AppointmentPolicy()
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"detail": message}, status_code=status)
+
+
+def _validation(_: Request, exc: Exception) -> JSONResponse:
+    """422 naming each bad field: 'body.category: Field required; query.limit: …'."""
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type"))}
+              for e in exc.errors()]
+    text = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors) or "invalid request"
+    return JSONResponse({"detail": text, "errors": errors}, status_code=422)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(AuthError, lambda _r, e: _error(e.status, str(e)))  # type: ignore[attr-defined]
+    app.add_exception_handler(NotFoundError, lambda _r, e: _error(404, str(e)))
+    app.add_exception_handler(ConflictError, lambda _r, e: _error(409, str(e)))
+    app.add_exception_handler(TransitionError, lambda _r, e: _error(409, str(e)))
+    # the base StoreError means "this database cannot be used as asked" (e.g. no hall yet): the node, not
+    # the request, is at fault, so 503 rather than 404
+    app.add_exception_handler(StoreError, lambda _r, e: _error(503, str(e)))
+    app.add_exception_handler(OperationalError, lambda _r, e: _error(503, "hall database busy; try again"))
+    app.add_exception_handler(UnicodeError, lambda _r, e: _error(422, "text contains characters that are not "
+                                                                      "valid Unicode"))
+    # RatingError, GreenChannelError, SubscriptionError and other rule violations are ValueErrors
+    app.add_exception_handler(ValueError, lambda _r, e: _error(422, str(e)))
+
+
+def _document_validation_errors(app: FastAPI) -> None:
+    """Publish the 422 body this node really sends ({detail: str, errors: [...]}) instead of FastAPI's."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = plain()
+            schemas = doc.get("components", {}).get("schemas", {})
+            if "HTTPValidationError" in schemas:
+                schemas["HTTPValidationError"] = {
+                    "title": "HTTPValidationError", "type": "object", "required": ["detail"],
+                    "properties": {
+                        "detail": {"type": "string", "description": "every bad field: 'body.category: …; …'"},
+                        "errors": {"type": "array", "items": {
+                            "type": "object", "properties": {
+                                "loc": {"type": "array", "items": {"type": "string"}},
+                                "msg": {"type": "string"}, "type": {"type": "string"}}}},
+                    },
+                }
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None, *, poll_s: float = 0.03,
+               heartbeat_s: float = 10.0, alert_interval_s: float = 15.0) -> FastAPI:
+    """The hall node for one database. Opens the store at startup (migrating it), closes it at shutdown."""
+    clk = clock or utc_now
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        store = open_node_store(db_path)
+        store.hall()  # refuse to start on a database without a hall
+        hub = EventHub(store, poll_s=poll_s)
+        store.after_commit = hub.poke
+        queue = HallQueue(store, clock=clk, policy=_policy(store))
+        checker = AlertChecker(store, clk, alert_interval_s)
+        app.state.node = Node(store=store, queue=queue, hub=hub, alerts=checker, clock=clk, heartbeat_s=heartbeat_s)
+        await hub.start()
+        await checker.start()
+        log.info("hall node up: %s (%s), event seq %d", store.hall().name, db_path, hub.head)
+        try:
+            yield
+        finally:
+            await checker.stop()
+            await hub.stop()
+            store.after_commit = None
+            store.close()
+
+    app = FastAPI(title="hallclient hall node", version=__version__, lifespan=lifespan,
+                  openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None,
+                  description="LAN API of a service hall's hall node: catalogue, tickets, windows, alerts. "
+                              "Events: WebSocket /api/v1/events (see API.md).")
+    install_error_handlers(app)
+    _document_validation_errors(app)
+    for module in (routes_auth, routes_hall, routes_tickets, routes_windows, routes_events):
+        app.include_router(module.router)
+    return app

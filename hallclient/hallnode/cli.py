@@ -1,0 +1,94 @@
+"""`hallclient serve` (the hall node) and `hallclient device add|list|revoke` (kiosk/display tokens)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+
+from hallclient.hallnode import auth
+from hallclient.hallnode.schemas import Role
+from hallclient.store import open_store, utc_now
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="run the hall node (HTTP + WebSocket LAN service) on this database")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for the hall LAN)")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(func=cmd_serve)
+
+    dev = sub.add_parser("device", help="register, list or revoke kiosk and display devices")
+    dsub = dev.add_subparsers(dest="device_command", metavar="ACTION", required=True)
+    add = dsub.add_parser("add", help="register a device and print its token (shown once)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[Role.KIOSK.value, Role.DISPLAY.value])
+    add.set_defaults(func=cmd_device_add)
+    lst = dsub.add_parser("list", help="list registered devices")
+    lst.set_defaults(func=cmd_device_list)
+    rev = dsub.add_parser("revoke", help="revoke a device's token at once")
+    rev.add_argument("name")
+    rev.set_defaults(func=cmd_device_revoke)
+
+
+class _RedactTokens(logging.Filter):
+    """uvicorn logs WebSocket URLs with their query; a `token=` there must not reach the log (DESIGN §8)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(_TOKEN_RE.sub(r"\1***", a) if isinstance(a, str) else a
+                                for a in (record.args if isinstance(record.args, tuple) else (record.args,)))
+        if isinstance(record.msg, str):
+            record.msg = _TOKEN_RE.sub(r"\1***", record.msg)
+        return True
+
+
+_TOKEN_RE = re.compile(r"(token=)[^&\s\"']+")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from hallclient.hallnode.app import create_app
+
+    for name in ("uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).addFilter(_RedactTokens())
+
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level=args.log_level,
+                ws="websockets-sansio", timeout_graceful_shutdown=5)
+    return 0
+
+
+def cmd_device_add(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        token = auth.add_device(store, args.name, args.role, utc_now())
+    finally:
+        store.close()
+    print(f"device {args.name!r} ({args.role}) registered. Its token, shown only now:")
+    print(token)
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        rows = auth.list_devices(store)
+    finally:
+        store.close()
+    if not rows:
+        print("no devices registered")
+    for r in rows:
+        state = "revoked" if r.revoked else "active"
+        print(f"{r.name:<40} {r.role:<8} {state:<8} since {r.created_at:%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        auth.revoke_device(store, args.name, utc_now())
+    finally:
+        store.close()
+    print(f"device {args.name!r} revoked")
+    return 0

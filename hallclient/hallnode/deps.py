@@ -1,0 +1,145 @@
+"""Request dependencies: the node's state, the authenticated caller, and the role/window checks."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from hallclient.hallnode import auth
+from hallclient.hallnode.alerts import AlertChecker
+from hallclient.hallnode.auth import Principal
+from hallclient.hallnode.events import EventHub
+from hallclient.hallnode.nodestore import NodeStore
+from hallclient.hallnode.schemas import Role
+from hallclient.store.queue import HallQueue, TicketView
+
+STAFF = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
+MANAGERS = (Role.SUPERVISOR, Role.ADMIN)
+ANY_ROLE = tuple(Role)
+
+_bearer = HTTPBearer(auto_error=False, description="a staff login token or a device token")
+
+
+class TokenCache:
+    """Principals of recently seen tokens for a few seconds: saves a database read on every request.
+    A logout through this node drops its entry at once; a device revoked from the CLI (another process)
+    stops working within `ttl_s`."""
+
+    def __init__(self, ttl_s: float = 5.0, size: int = 1000) -> None:
+        self.ttl_s, self.size = ttl_s, size
+        self._lock = threading.Lock()
+        self._items: dict[str, tuple[float, Principal]] = {}
+
+    def get(self, token: str) -> Principal | None:
+        with self._lock:
+            hit = self._items.get(token)
+        if hit is None or hit[0] < time.monotonic():
+            return None
+        return hit[1]
+
+    def put(self, token: str, p: Principal) -> None:
+        with self._lock:
+            if len(self._items) >= self.size:
+                self._items.clear()
+            self._items[token] = (time.monotonic() + self.ttl_s, p)
+
+    def drop(self, token: str) -> None:
+        with self._lock:
+            self._items.pop(token, None)
+
+
+@dataclass
+class Node:
+    """Everything a request needs, built once per app."""
+
+    store: NodeStore
+    queue: HallQueue
+    hub: EventHub
+    alerts: AlertChecker
+    clock: Callable[[], datetime]
+    heartbeat_s: float
+    tokens: TokenCache = field(default_factory=TokenCache)
+
+
+def get_node(request: Request) -> Node:
+    return request.app.state.node
+
+
+NodeDep = Annotated[Node, Depends(get_node)]
+
+
+def bearer_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+    if creds is None or not creds.credentials:
+        raise HTTPException(401, "log in first: send 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return creds.credentials
+
+
+def current_principal(node: NodeDep, token: Annotated[str, Depends(bearer_token)]) -> Principal:
+    p = node.tokens.get(token)
+    if p is not None:
+        return p
+    p = auth.resolve(node.store, token, node.clock())
+    if p is not None:
+        node.tokens.put(token, p)
+    if p is None:
+        raise HTTPException(401, "token unknown, expired or revoked; log in again",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return p
+
+
+def require(*roles: Role) -> Any:
+    """A dependency admitting only `roles`."""
+    allowed = frozenset(roles)
+
+    def check(p: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        if p.role not in allowed:
+            names = ", ".join(sorted(r.value for r in allowed))
+            raise HTTPException(403, f"a {p.role.value} may not do this; needs: {names}")
+        return p
+
+    return Depends(check)
+
+
+def clerk_window(p: Principal) -> int:
+    if p.window_no is None:
+        raise HTTPException(403, "this clerk login has no window; log in with a window number")
+    return p.window_no
+
+
+def check_window(p: Principal, window_no: int) -> None:
+    """A clerk acts only at the window their login is bound to; supervisors and admins anywhere."""
+    if p.role is Role.CLERK and clerk_window(p) != window_no:
+        raise HTTPException(403, f"this login is for window {p.window_no}, not window {window_no}")
+
+
+def acting_window(node: Node, p: Principal, ticket_id: Any) -> int | None:
+    """The window an action on a ticket is done from: the clerk's own (the ticket must be there), or None
+    for a supervisor (the store then uses the ticket's window)."""
+    if p.role is not Role.CLERK:
+        return None
+    mine = clerk_window(p)
+    view = node.queue.get(ticket_id)
+    if view.window_no != mine:
+        where = f"window {view.window_no}" if view.window_no is not None else "no window"
+        raise HTTPException(403, f"ticket {view.number} is at {where}, not at your window {mine}")
+    return mine
+
+
+def aware(dt: datetime | None) -> datetime | None:
+    """Naive UTC from the store → aware UTC, so JSON carries an explicit 'Z'/offset."""
+    return dt.replace(tzinfo=UTC) if dt is not None and dt.tzinfo is None else dt
+
+
+def ticket_out(view: TicketView) -> dict[str, Any]:
+    d = {k: getattr(view, k) for k in view.__dataclass_fields__}
+    for k in ("issued_at", "called_at", "started_at", "finished_at", "appointment_slot"):
+        d[k] = aware(d[k])
+    return d

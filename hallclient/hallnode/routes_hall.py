@@ -1,0 +1,145 @@
+"""Reading the hall: health, catalogue, windows, live status; supervisor alerts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import and_, func, select
+
+from hallclient.domain.sla import SlaThresholds
+from hallclient.domain.tickets import TicketStatus
+from hallclient.domain.windows import WindowState
+from hallclient.hallnode import alerts
+from hallclient.hallnode.auth import Principal
+from hallclient.hallnode.deps import ANY_ROLE, MANAGERS, Node, NodeDep, aware, require
+from hallclient.hallnode.schemas import (
+    AlertOut,
+    CategoryOut,
+    CategoryStatus,
+    ErrorOut,
+    HallStatusOut,
+    HealthOut,
+    ItemOut,
+    WindowOut,
+)
+from hallclient.store.tables import CategoryRow, ServiceItemRow, StaffRow, TicketRow, WindowRow
+
+router = APIRouter(prefix="/api/v1", responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
+CAT, ITEM, WIN, T, STAFF = (CategoryRow.__table__, ServiceItemRow.__table__, WindowRow.__table__,
+                            TicketRow.__table__, StaffRow.__table__)
+Reader = Annotated[Principal, require(*ANY_ROLE)]
+
+
+@router.get("/health", response_model=HealthOut, tags=["hall"])
+def health(node: NodeDep) -> HealthOut:
+    """No token needed: for monitoring and for clients probing the link."""
+    return HealthOut(status="ok", hall=node.store.hall().name, seq=node.hub.head, time=aware(node.clock()))
+
+
+@router.get("/categories", response_model=list[CategoryOut], tags=["catalogue"])
+def categories(node: NodeDep, _p: Reader) -> list[dict[str, Any]]:
+    with node.store.read() as conn:
+        rows = conn.execute(select(CAT).where(CAT.c.active.is_(True)).order_by(CAT.c.sort_order, CAT.c.code))
+        return [dict(r._mapping) for r in rows]
+
+
+@router.get("/items", response_model=list[ItemOut], responses={404: {"model": ErrorOut}}, tags=["catalogue"])
+def items(node: NodeDep, _p: Reader,
+          category: Annotated[str | None, Query(min_length=1, max_length=60)] = None) -> list[dict[str, Any]]:
+    """Service items, optionally of one category (code or name)."""
+    with node.store.read() as conn:
+        q = (select(ITEM, CAT.c.code.label("category")).join(CAT, CAT.c.id == ITEM.c.category_id)
+             .where(ITEM.c.active.is_(True)))
+        if category is not None:
+            cat = conn.execute(select(CAT.c.id).where((CAT.c.code == category) | (CAT.c.name == category))).first()
+            if cat is None:
+                raise HTTPException(404, f"no category {category!r}")
+            q = q.where(ITEM.c.category_id == cat.id)
+        rows = conn.execute(q.order_by(CAT.c.sort_order, ITEM.c.code)).all()
+    out = []
+    for r in rows:
+        d = dict(r._mapping)
+        for k in ("conditions", "materials", "steps"):
+            d[k] = d[k] or []
+        out.append(d)
+    return out
+
+
+def window_rows(node: Node, conn: Any) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(WIN, STAFF.c.name.label("clerk"), T.c.number.label("ticket_number"), T.c.status.label("ticket_status"))
+        .outerjoin(STAFF, STAFF.c.id == WIN.c.clerk_id)
+        .outerjoin(T, T.c.id == WIN.c.current_ticket_id)
+        .order_by(WIN.c.no)
+    ).all()
+    out = []
+    for r in rows:
+        active = r.ticket_status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value)
+        if not r.is_open:
+            state = WindowState.CLOSED
+        elif r.paused:
+            state = WindowState.PAUSED
+        elif r.ticket_status == TicketStatus.CALLED.value:
+            state = WindowState.CALLING
+        elif r.ticket_status == TicketStatus.SERVING.value:
+            state = WindowState.SERVING
+        else:
+            state = WindowState.IDLE
+        out.append({"no": r.no, "name": r.name, "zone": r.zone, "tidal": r.tidal, "is_open": r.is_open,
+                    "paused": r.paused, "pause_reason": r.pause_reason, "state": state.value, "clerk": r.clerk,
+                    "current_ticket": r.ticket_number if active else None,
+                    "primary": list(r.primary_categories or []), "secondary": list(r.secondary_categories or [])})
+    return out
+
+
+@router.get("/windows", response_model=list[WindowOut], tags=["hall"])
+def windows(node: NodeDep, _p: Reader) -> list[dict[str, Any]]:
+    with node.store.read() as conn:
+        return window_rows(node, conn)
+
+
+@router.get("/hall/status", response_model=HallStatusOut, tags=["hall"])
+def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
+    """Per category: waiting, longest wait, SLA colour; per window: state, clerk, current ticket, categories."""
+    now = node.clock()
+    seq = node.hub.head
+    with node.store.read() as conn:
+        rows = conn.execute(
+            select(CAT.c.code, CAT.c.name, CAT.c.yellow_after_min, CAT.c.red_after_min,
+                   func.count(T.c.id).label("waiting"), func.min(T.c.issued_at).label("oldest"))
+            .outerjoin(T, and_(T.c.category_id == CAT.c.id, T.c.status == TicketStatus.WAITING.value))
+            .where(CAT.c.active.is_(True))
+            .group_by(CAT.c.id).order_by(CAT.c.sort_order, CAT.c.code)
+        ).all()
+        cats = []
+        for r in rows:
+            waited = max(0.0, (now - r.oldest).total_seconds()) if r.oldest is not None else 0.0
+            try:
+                colour = SlaThresholds(r.yellow_after_min, r.red_after_min).colour(now - (r.oldest or now)).value
+            except ValueError:  # thresholds mis-set in the database: show red so someone fixes them
+                colour = "red"
+            cats.append(CategoryStatus(code=r.code, name=r.name, waiting=r.waiting, longest_wait_s=int(waited),
+                                       colour=colour if r.oldest is not None else "blue"))
+        wins = window_rows(node, conn)
+    return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins}
+
+
+@router.get("/alerts", response_model=list[AlertOut], tags=["alerts"])
+def list_alerts(node: NodeDep, _p: Annotated[Principal, require(*MANAGERS)],
+                open_only: bool = False,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict[str, Any]]:
+    """Newest first; `open_only` hides acknowledged ones."""
+    out = alerts.list_alerts(node.store, open_only, limit)
+    for a in out:
+        a["at"], a["acknowledged_at"] = aware(a["at"]), aware(a["acknowledged_at"])
+    return out
+
+
+@router.post("/alerts/{alert_id}/ack", status_code=204, tags=["alerts"],
+             responses={404: {"model": ErrorOut}, 409: {"model": ErrorOut}})
+def ack_alert(alert_id: uuid.UUID, node: NodeDep, p: Annotated[Principal, require(*MANAGERS)]) -> None:
+    alerts.ack_alert(node.store, alert_id, p.staff_id, p.actor, node.clock())
+
+

@@ -1,0 +1,215 @@
+"""Request and response bodies of the v1 LAN API.
+
+Every field a client sends is bounded (lengths, ranges), so a bad payload is refused with a 422 naming the
+field before it reaches the store, and no huge number or string ever reaches SQLite.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hallclient.domain.green_channel import GreenReason
+from hallclient.domain.tickets import TicketStatus
+
+WindowNo = Annotated[int, Field(ge=1, le=9999, description="window number")]
+Code = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused, so a typo in a field name is a 422, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    KIOSK = "kiosk"
+    DISPLAY = "display"
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+class LoginIn(Strict):
+    staff_no: Annotated[str, Field(min_length=1, max_length=20)]
+    password: Annotated[str, Field(min_length=1, max_length=200)]
+    window_no: WindowNo | None = None
+
+
+class LoginOut(BaseModel):
+    token: str
+    role: Role
+    staff_no: str
+    name: str
+    window_no: int | None
+    expires_at: datetime
+
+
+class MeOut(BaseModel):
+    role: Role
+    name: str
+    staff_no: str | None
+    window_no: int | None
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    hall: str
+    seq: int
+    time: datetime
+
+
+class CategoryOut(BaseModel):
+    code: str
+    name: str
+    name_en: str
+    prefix: str
+    yellow_after_min: int
+    red_after_min: int
+    sort_order: int
+
+
+class ItemOut(BaseModel):
+    code: str
+    name: str
+    category: str
+    conditions: list[Any]
+    materials: list[Any]
+    steps: list[Any]
+    legal_limit_days: int | None
+    promised_limit_days: int | None
+    fee: str
+    location: str
+    phone: str
+    online_url: str
+
+
+class WindowOut(BaseModel):
+    no: int
+    name: str
+    zone: str
+    tidal: bool
+    is_open: bool
+    paused: bool
+    pause_reason: str
+    state: str
+    clerk: str | None
+    current_ticket: str | None
+    primary: list[str]
+    secondary: list[str]
+
+
+class CategoryStatus(BaseModel):
+    code: str
+    name: str
+    waiting: int
+    longest_wait_s: int
+    colour: Literal["blue", "yellow", "red"]
+
+
+class HallStatusOut(BaseModel):
+    at: datetime
+    seq: int
+    categories: list[CategoryStatus]
+    windows: list[WindowOut]
+
+
+class GreenIn(Strict):
+    reason: GreenReason
+    note: Annotated[str, Field(max_length=200)] = ""
+
+
+class IssueIn(Strict):
+    category: Code | None = Field(default=None, description="category code (or name); optional with an appointment")
+    item: Code | None = None
+    green_channel: GreenIn | None = None
+    appointment_code: Annotated[str, Field(min_length=1, max_length=20)] | None = None
+
+    @model_validator(mode="after")
+    def _needs_category(self) -> IssueIn:
+        if self.category is None and self.appointment_code is None:
+            raise ValueError("category is required unless an appointment_code is given")
+        return self
+
+
+class TicketOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: TicketStatus
+    category: str
+    category_name: str
+    item: str | None
+    item_name: str | None
+    issued_at: datetime
+    called_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    window_no: int | None
+    recall_count: int
+    transfer_count: int
+    target_window: int | None
+    green_reason: str | None
+    green_note: str
+    appointment_slot: datetime | None
+    rating: int | None
+
+
+class IssuedOut(BaseModel):
+    number: str
+    people_ahead: int
+    issued_at: datetime
+    ticket: TicketOut
+
+
+class TransferIn(Strict):
+    to_category: Code | None = None
+    to_window: WindowNo | None = None
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+    @model_validator(mode="after")
+    def _one_target(self) -> TransferIn:
+        if (self.to_category is None) == (self.to_window is None):
+            raise ValueError("give exactly one of to_category or to_window")
+        return self
+
+
+class RatingIn(Strict):
+    level: Annotated[int, Field(ge=1, le=5, description="5 = 非常满意 … 1 = 非常不满意")]
+    reason: Annotated[str, Field(max_length=500)] = ""
+
+
+class PauseIn(Strict):
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+
+class WindowChangeOut(BaseModel):
+    window_no: int
+    paused: bool | None = None
+    reason: str = ""
+    before: dict[str, list[str]] | None = None
+    after: dict[str, list[str]] | None = None
+
+
+class CategoriesIn(Strict):
+    primary: Annotated[list[Code], Field(min_length=1, max_length=50)]
+    secondary: Annotated[list[Code], Field(max_length=50)] = []
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+
+class AlertOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    at: datetime
+    message: str
+    ticket_id: uuid.UUID | None
+    category: str | None
+    acknowledged: bool
+    acknowledged_at: datetime | None

@@ -1,0 +1,106 @@
+"""Where the central store is and how to log in: the URL (without password) in the hall's `setting`
+table, the password in the OS keyring via `keyring`, never in a file or a log.
+
+Every message that might carry the URL or a driver error goes through `mask()` first.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from sqlalchemy import URL, insert, make_url, select, update
+
+from hallclient.store.store import Store, utc_now
+from hallclient.store.tables import SettingRow
+
+KEYRING_SERVICE = "hallclient-central"
+SETTING_KEY = "central"
+S = SettingRow.__table__
+
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)([^@\s]+)(@)")
+_DSN_PASSWORD = re.compile(r"(password\s*=\s*)(\S+)", re.IGNORECASE)
+
+
+def mask(text: str, *secrets: str | None) -> str:
+    """`text` with every known secret and any password inside a URL or DSN replaced by ***."""
+    out = str(text)
+    for s in secrets:
+        if s:
+            out = out.replace(s, "***")
+    out = _URL_PASSWORD.sub(r"\1***\3", out)
+    return _DSN_PASSWORD.sub(r"\1***", out)
+
+
+def check_url(url: str) -> URL:
+    """Parse a central-store URL; refuse one that carries a password (that goes to the keyring)."""
+    try:
+        u = make_url(url)
+    except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
+        raise ValueError(f"not a database URL: {mask(url)} ({type(exc).__name__})") from None
+    if u.password:
+        raise ValueError("the URL must not contain a password; store it with `hallclient central set-credentials`")
+    backend = u.get_backend_name()
+    if backend not in ("postgresql", "sqlite"):
+        raise ValueError(f"unsupported central store {backend!r}: use postgresql://user@host:port/db")
+    return u
+
+
+def keyring_user(url: URL) -> str:
+    """The keyring entry name of one central store: user@host:port/db (no password)."""
+    return f"{url.username or ''}@{url.host or ''}:{url.port or ''}/{url.database or ''}"
+
+
+def display(url: URL | str) -> str:
+    u = make_url(url) if isinstance(url, str) else url
+    return u.render_as_string(hide_password=True)
+
+
+def get_url(store: Store) -> URL | None:
+    with store.read() as conn:
+        value = conn.execute(select(S.c.value).where(S.c.key == SETTING_KEY)).scalar()
+    if not value or not value.get("url"):
+        return None
+    return make_url(value["url"])
+
+
+def set_url(store: Store, url: str) -> URL:
+    u = check_url(url)
+    value = {"url": u.render_as_string(hide_password=False)}
+    with store.write() as conn:
+        done = conn.execute(update(S).where(S.c.key == SETTING_KEY).values(value=value, updated_at=utc_now()))
+        if done.rowcount == 0:
+            conn.execute(insert(S).values(key=SETTING_KEY, value=value, updated_at=utc_now()))
+    return u
+
+
+def set_password(url: URL, password: str) -> None:
+    if not password:
+        raise ValueError("empty password")
+    keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+
+
+def get_password(url: URL) -> str | None:
+    """The stored password, or None (also when no keyring backend is usable: trust/peer auth setups)."""
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_user(url))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def default_central_url(hall_db: Path) -> URL:
+    """The embedded stand-in: central.sqlite beside the hall database."""
+    return make_url(f"sqlite:///{Path(hall_db).resolve().parent / 'central.sqlite'}")
+
+
+def resolve(store: Store, override: str | URL | None = None) -> tuple[URL, str | None]:
+    """The URL to connect with (password filled in from the keyring) and the secret to mask in messages."""
+    u = make_url(override) if override is not None else get_url(store)
+    if u is None:
+        return default_central_url(store.path), None
+    if u.get_backend_name() == "sqlite":
+        return u, None
+    password = u.password or get_password(u)
+    return (u.set(password=password) if password else u), password

@@ -1,0 +1,139 @@
+"""`hallclient` (no sub-command): the desktop app.
+
+run(args): QApplication → fonts/theme/language → launcher (unless skipped) → hall node (the configured one,
+or the embedded default started here) → the role's window from `hallclient.ui.<role>.open_role(bridge,
+settings)`. Environment overrides for one run: HALLCLIENT_ROLE, HALLCLIENT_NODE (empty = embedded),
+HALLCLIENT_WINDOW. HALLCLIENT_BENCH=1 prints the time to first paint and the idle RSS, then quits
+(tests/benchmarks/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.embedded import EmbeddedNode
+from hallclient.ui.common.fonts import install_cjk_font
+from hallclient.ui.common.i18n import install_language
+from hallclient.ui.common.settings import HallSettings
+from hallclient.ui.common.theme import apply_theme
+
+_T0 = time.perf_counter()
+
+
+def make_app() -> QApplication:
+    """The QApplication with high-DPI rounding off (crisp at 125 %/150 %), hall font, theme."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("hallclient")
+    app.setApplicationName("hallclient")
+    app.setApplicationDisplayName("政务服务大厅")
+    install_cjk_font(app)
+    apply_theme(app)
+    return app
+
+
+def open_role_window(role: str, bridge: HallBridge, settings: HallSettings) -> QWidget:
+    """The role's main window; a role whose package is not there yet gets a placeholder."""
+    try:
+        module = importlib.import_module(f"hallclient.ui.{role}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"hallclient.ui.{role}"):
+            return _placeholder(role)
+        raise
+    open_role = getattr(module, "open_role", None)
+    if open_role is None:
+        return _placeholder(role)
+    return open_role(bridge, settings)
+
+
+def _placeholder(role: str) -> QWidget:
+    label = QLabel(QApplication.translate("app", "“{0}”功能暂未提供（not available yet）").format(role))
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumSize(480, 200)
+    return label
+
+
+class _FirstPaint(QObject):
+    """Benchmark hook: report the first paint of the role window, then the idle RSS, then quit."""
+
+    def __init__(self, idle_s: float) -> None:
+        super().__init__()
+        self.idle_s, self.seen = idle_s, False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
+            print(f"first-paint-s {time.perf_counter() - _T0:.3f}", flush=True)
+            QTimer.singleShot(int(self.idle_s * 1000), self._finish)
+        return False
+
+    def _finish(self) -> None:
+        print(f"rss-mb {rss_mb():.1f}", flush=True)
+        QApplication.quit()
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (Linux /proc; elsewhere psutil if present)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:
+        return float("nan")
+
+
+def run(args: argparse.Namespace) -> int:
+    app = make_app()
+    settings = HallSettings()
+    settings.apply_env()
+    install_language(settings.language)
+    if not settings.overridden("role") and not settings.skip_launcher:
+        from hallclient.ui.launcher import LauncherDialog
+
+        if LauncherDialog(settings).exec() != LauncherDialog.DialogCode.Accepted:
+            return 0
+        install_language(settings.language)
+
+    node: EmbeddedNode | None = None
+    url = settings.node_url
+    if not url:
+        node = EmbeddedNode(Path(args.db), settings.embedded_port)
+        url = node.start()
+    bridge = HallBridge(url)
+    ready = bridge.wait_ready(probe=node.wait_healthy if node else None)
+
+    def node_failed(exc: BaseException) -> None:
+        QMessageBox.warning(None, QApplication.translate("app", "无法连接大厅服务"),
+                            QApplication.translate("app", "大厅服务 {0} 没有响应：{1}").format(url, exc))
+
+    ready.failed.connect(node_failed)
+    window = open_role_window(settings.role, bridge, settings)
+    bench = None
+    if os.environ.get("HALLCLIENT_BENCH"):
+        bench = _FirstPaint(float(os.environ.get("HALLCLIENT_BENCH_IDLE_S", "2")))
+        window.installEventFilter(bench)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        bridge.shutdown()
+        if node is not None:
+            node.stop()
