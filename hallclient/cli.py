@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,8 @@ from hallclient.store import StoreError, default_db_path
 
 FEATURES = (
     "hallclient.store.cli",
+    "hallclient.catalogue.cli",
+    "hallclient.printing.cli",
     "hallclient.hallnode.cli",
     "hallclient.sync.cli",
 )
@@ -27,32 +30,54 @@ class CliError(Exception):
     """Bad input on the command line; printed without a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_level(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hallclient",
+        add_help=add_help,
         description="hallclient: queue calls, tidal windows, green channel and QR guides for a service hall. "
         "Run without a command to open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"hallclient {__version__}")
     parser.add_argument("--db", type=Path, default=None, help=f"hall database file (default: {default_db_path()})")
+    app = parser.add_argument_group("desktop app (no COMMAND)")
+    app.add_argument("--role", choices=("clerk", "supervisor", "kiosk", "display"), help="open this role directly")
+    app.add_argument("--node", metavar="URL", help="hall node address, e.g. http://192.168.1.10:8620 "
+                     "(empty: start the embedded hall node on this PC)")
+    app.add_argument("--window", type=int, metavar="NO", help="window number (clerk role)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_level()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in FEATURES:
         importlib.import_module(name).add_parser(sub)
     return parser
 
 
+def _run_app(args: argparse.Namespace) -> int:
+    """The desktop app; the flags override the stored settings for this run only."""
+    for flag, env in (("role", "HALLCLIENT_ROLE"), ("node", "HALLCLIENT_NODE"), ("window", "HALLCLIENT_WINDOW")):
+        value = getattr(args, flag, None)
+        if value is not None:
+            os.environ[env] = str(value)
+    return importlib.import_module("hallclient.ui.app").run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # No command: open the app without importing every feature (the hall node, sync …) first.
+    quick, rest = _top_level(add_help=False).parse_known_args(argv)
+    if not rest:
+        quick.db = quick.db or default_db_path()
+        return _run_app(quick)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.db is None:
         args.db = default_db_path()
     func = getattr(args, "func", None)
     if func is None:
-        app = importlib.util.find_spec("hallclient.ui.app")
-        if app is None:
-            parser.print_help()
-            return 0
-        return importlib.import_module("hallclient.ui.app").run(args)
+        return _run_app(args)
     try:
         return int(func(args) or 0)
     except (StoreError, CliError, ValueError) as exc:

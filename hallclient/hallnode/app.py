@@ -24,12 +24,21 @@ from sqlalchemy.exc import OperationalError
 from hallclient import __version__
 from hallclient.domain.appointments import AppointmentPolicy
 from hallclient.domain.tickets import TransitionError
-from hallclient.hallnode import routes_auth, routes_events, routes_hall, routes_tickets, routes_windows
+from hallclient.hallnode import (
+    routes_admin,
+    routes_auth,
+    routes_events,
+    routes_hall,
+    routes_plans,
+    routes_tickets,
+    routes_windows,
+)
 from hallclient.hallnode.alerts import AlertChecker
 from hallclient.hallnode.auth import AuthError
 from hallclient.hallnode.deps import Node
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import open_node_store
+from hallclient.hallnode.plans import PlanScheduler
 from hallclient.store.errors import ConflictError, NotFoundError, StoreError
 from hallclient.store.queue import HallQueue
 from hallclient.store.store import utc_now
@@ -104,7 +113,8 @@ def _document_validation_errors(app: FastAPI) -> None:
 
 
 def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None, *, poll_s: float = 0.03,
-               heartbeat_s: float = 10.0, alert_interval_s: float = 15.0) -> FastAPI:
+               heartbeat_s: float = 10.0, alert_interval_s: float = 15.0,
+               plan_interval_s: float | None = None) -> FastAPI:
     """The hall node for one database. Opens the store at startup (migrating it), closes it at shutdown."""
     clk = clock or utc_now
 
@@ -120,10 +130,14 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
         app.state.node = Node(store=store, queue=queue, hub=hub, alerts=checker, clock=clk, heartbeat_s=heartbeat_s)
         await hub.start()
         await checker.start()
+        # tidal plans tick with the alert checker unless told otherwise: 0 (tests) = ticked by hand
+        app.state.plans = PlanScheduler(queue, clk, alert_interval_s if plan_interval_s is None else plan_interval_s)
+        await app.state.plans.start()
         log.info("hall node up: %s (%s), event seq %d", store.hall().name, db_path, hub.head)
         try:
             yield
         finally:
+            await app.state.plans.stop()
             await checker.stop()
             await hub.stop()
             store.after_commit = None
@@ -135,6 +149,6 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
                               "Events: WebSocket /api/v1/events (see API.md).")
     install_error_handlers(app)
     _document_validation_errors(app)
-    for module in (routes_auth, routes_hall, routes_tickets, routes_windows, routes_events):
+    for module in (routes_auth, routes_hall, routes_tickets, routes_windows, routes_events, routes_plans, routes_admin):
         app.include_router(module.router)
     return app

@@ -7,8 +7,8 @@ a tick twice changes nothing:
 * a plan holds a window now, and no switch by that plan was made since this occurrence began
   → switch the window to the plan's categories (reason `潮汐方案开始：…`, `plan_id` set);
 * the window's latest switch by a plan was a start, and that plan no longer holds the window now (its
-  end passed, it was deleted, deactivated or edited) → switch back to that start switch's `before`
-  (reason `潮汐方案结束：…`).
+  end passed, or it was deleted, deactivated or no longer lists the window) → switch back to that start
+  switch's `before` (reason `潮汐方案结束：…`).
 
 A supervisor's manual switch during a plan is a switch without `plan_id`: the plan does not fight it,
 and it wins until the plan's next boundary (at the end the window's base categories come back).

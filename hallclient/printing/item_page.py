@@ -176,8 +176,8 @@ def body_story(item: ServiceItem, size: float, width: float) -> list[Flowable]:
     story: list[Flowable] = [facts, heading("申办条件"), *numbered(g.conditions, "无特殊条件。"), heading("申请材料")]
 
     if g.materials:
-        widths = [size * 3, 0.0, size * 7.4, size * 3.6, width * 0.22]
-        widths[1] = width - sum(widths)
+        rest = width - size * (3 + 7.4 + 3.6)  # name and note share what number, form and copies leave
+        widths = [size * 3, rest * 0.56, size * 7.4, size * 3.6, rest * 0.44]
         rows = [[Cell(text, w, size, MUTED, SHADE) for text, w in zip(("序号", "材料名称", "形式", "份数", "备注"),
                                                                       widths, strict=True)]]
         for n, m in enumerate(g.materials, start=1):

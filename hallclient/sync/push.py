@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 import signal
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -328,9 +329,34 @@ def row_day(table: str, row: Sequence[Any], cols: Sequence[str]) -> str:
     return str(value)[:10]
 
 
+@contextmanager
+def hall_lock(engine: Engine, hall_id: uuid.UUID) -> Iterator[None]:
+    """On PostgreSQL, one push per hall at a time (a session advisory lock, freed if the process dies),
+    so a manual run next to the nightly one waits instead of racing it. SQLite serialises writers
+    anyway; there the optimistic watermark check alone keeps two runs correct."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    key = int.from_bytes(hall_id.bytes[:8], "big", signed=True)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SELECT pg_advisory_lock(%s)", (key,))
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql("SELECT pg_advisory_unlock(%s)", (key,))
+            conn.commit()
+
+
 def push(store: Store, engine: Engine, *, batch_size: int = DEFAULT_BATCH, fault_hook: FaultHook | None = None,
-         max_conflicts: int = 5) -> PushResult:
+         max_conflicts: int = 100) -> PushResult:
     """Push every outbox entry the central store does not have yet. Safe to kill at any point."""
+    with hall_lock(engine, store.hall_id):
+        return _push(store, engine, batch_size=batch_size, fault_hook=fault_hook, max_conflicts=max_conflicts)
+
+
+def _push(store: Store, engine: Engine, *, batch_size: int, fault_hook: FaultHook | None,
+          max_conflicts: int) -> PushResult:
     res = PushResult()
     hall_id = store.hall_id
     with engine.connect() as c:
@@ -352,13 +378,15 @@ def push(store: Store, engine: Engine, *, batch_size: int = DEFAULT_BATCH, fault
                 current = read_watermark(conn, hall_id)
                 if current != wm:
                     raise ConcurrentSyncError("watermark moved before the batch")
-                for n, table in enumerate(UP_TABLES):
+                first = True
+                for table in UP_TABLES:
                     rows = batch.rows.get(table)
                     if not rows:
                         continue
                     res.applied += upsert_rows(conn, table, columns(table), rows)
-                    if n == 0:
+                    if first:  # some tables of the batch are in, the others and the watermark not yet
                         fault("mid_batch", fault_hook)
+                        first = False
                 advance_watermark(conn, store, current, batch.last)
                 fault("before_central_commit", fault_hook)
         except ConcurrentSyncError as exc:

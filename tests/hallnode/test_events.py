@@ -11,7 +11,7 @@ from hallnode_util import LiveNode, wait_until
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from hallclient.hallnode.client import EventSubscriber, HallClient, events_url
+from hallclient.hallnode.client import EventSubscriber, HallClient, HallNodeUnavailable, events_url
 from hallclient.store.queue import HallQueue
 from hallclient.store.store import open_store
 
@@ -124,6 +124,8 @@ def test_subscriber_reconnects_after_restart_and_misses_nothing(live_realtime: L
         assert wait_until(lambda: len(col.events) == 1)
         live.stop()
         assert wait_until(lambda: "disconnected" in col.states)
+        with pytest.raises(HallNodeUnavailable):  # writes are not retried: the caller decides
+            kiosk.issue("SB")
         store = open_store(live.db)  # the hall keeps changing while this client is cut off
         try:
             q = HallQueue(store)

@@ -17,6 +17,7 @@ from hallclient.catalogue.validate import LIMITS
 from hallclient.domain.catalogue import Category, Guide, Material, MaterialForm, ServiceItem
 from hallclient.printing.fonts import missing_glyphs
 from hallclient.printing.guide_sheets import plan_poster, render_booklet, render_category_poster, render_item_guide
+from hallclient.printing.item_page import page_fill
 from hallclient.printing.qr import MIN_SYMBOL, guide_qr
 from hallclient.printing.styles import MARGIN, PAGE_H, PAGE_W
 
@@ -82,9 +83,14 @@ def test_item_guide_decodes_reads_and_fits(demo: Catalogue) -> None:
         nothing_overprinted(page)
 
 
-def test_longest_possible_guide_stays_on_one_page_and_inside_it() -> None:
+def test_guide_beyond_one_page_is_scaled_down_never_cut() -> None:
+    """Validation keeps such guides out of an import (see page_fill); data that got in some other way still
+    prints on one page, scaled down as a whole, with nothing cut or overprinted."""
     item = long_item("LONG-1")
+    item = dataclasses.replace(item, guide=dataclasses.replace(
+        item.guide, conditions=item.guide.conditions * 2, materials=item.guide.materials * 2))
     category = Category("SB", "社会保险综合服务（跨省通办）", "A")
+    assert page_fill(item, category) > 1
     data = pdf_bytes(render_item_guide, item, category, HALL * 3, ON)
     assert page_count(data) == 1
     (page,) = view_pages(data, dpi=200)
@@ -223,3 +229,8 @@ def test_item_guide_pdf_is_small(demo: Catalogue) -> None:
     item = demo.items[0]
     data = pdf_bytes(render_item_guide, item, demo.category_of(item), HALL, ON)
     assert len(data) < 150 * 1024  # a subset of the font, not the 5 MB file
+
+
+def test_every_seed_guide_fits_one_page_in_readable_print(seed_catalogue: Catalogue) -> None:
+    for item in seed_catalogue.items:
+        assert page_fill(item, seed_catalogue.category_of(item)) <= 1, item.code

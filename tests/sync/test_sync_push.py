@@ -24,7 +24,7 @@ class Crash(BaseException):
     """A simulated power cut: not an Exception, so nothing in the sync catches it."""
 
 
-def crash_at(point: str, nth: int = 1):  # noqa: ANN201
+def crash_at(point: str, nth: int = 1):
     hits = {"n": 0}
 
     def hook(p: str) -> None:

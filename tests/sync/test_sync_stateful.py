@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlalchemy import Engine
 
 from hallclient.store import Store, open_store
@@ -39,7 +46,7 @@ class Crash(BaseException):
     pass
 
 
-def _hook(point: str | None, nth: int):  # noqa: ANN202
+def _hook(point: str | None, nth: int):
     hits = {"n": 0}
 
     def hook(p: str) -> None:

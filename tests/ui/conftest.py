@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hallnode"))
-from hallnode_util import LiveNode  # noqa: E402
+from hallnode_util import LiveNode
 
-from hallclient.ui.common.settings import HallSettings  # noqa: E402
+from hallclient.ui.common.settings import HallSettings
 
 
 @pytest.fixture

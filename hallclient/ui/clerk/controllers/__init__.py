@@ -1,0 +1,1 @@
+"""Clerk logic without widgets: the session/actions controller, the waiting-list model, today's figures."""

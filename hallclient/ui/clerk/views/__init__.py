@@ -1,0 +1,1 @@
+"""Clerk widgets: login, current-ticket panel, action dialogs, the main window."""

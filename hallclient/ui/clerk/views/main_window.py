@@ -1,0 +1,331 @@
+"""The clerk window: current ticket (large), F-key actions, live waiting list, today's figures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallclient.ui.clerk.controllers.figures import format_duration
+from hallclient.ui.clerk.controllers.session import ClerkController
+from hallclient.ui.clerk.views.dialogs import GreenDialog, PauseDialog, RatingDialog, TransferDialog
+from hallclient.ui.clerk.views.login_view import LoginView
+from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.i18n import install_language
+from hallclient.ui.common.settings import HallSettings
+from hallclient.ui.common.widgets import ConnectionBadge, GreenBadge
+
+ACTIONS = ("call_next", "recall", "no_show", "start", "finish", "transfer", "pause", "green", "rate")
+
+
+class ClerkWindow(QMainWindow):
+    def __init__(self, bridge: HallBridge, settings: HallSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.settings = bridge, settings
+        self.ctl = ClerkController(bridge, settings, self)
+        self.dialog: QDialog | None = None
+        self.keys = settings.keys("clerk")
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.login_view = LoginView(settings.staff_no, settings.window_no)
+        self.stack.addWidget(self.login_view)
+        self.stack.addWidget(self._build_work())
+        self.conn = ConnectionBadge()
+        self.conn.set_state(bridge.state)
+        self.lang_button = QPushButton()
+        self.lang_button.setFlat(True)
+        self.lang_button.clicked.connect(self.toggle_language)
+        self.statusBar().addPermanentWidget(self.lang_button)
+        self.statusBar().addPermanentWidget(self.conn)
+        bridge.connection_state.connect(self.conn.set_state)
+        self.login_view.submitted.connect(self.ctl.login)
+        self.ctl.login_failed.connect(self.login_view.failed)
+        self.ctl.logged_in.connect(lambda _s: self.stack.setCurrentIndex(1))
+        self.ctl.snapshot_changed.connect(self.update_view)
+        self.ctl.busy_changed.connect(lambda _b: self.update_actions())
+        self.ctl.failure_changed.connect(self.update_failure)
+        self.ctl.notice.connect(self.show_notice)
+        self.shortcuts: dict[str, QShortcut] = {}
+        for action in ACTIONS:
+            sc = QShortcut(QKeySequence(self.keys.get(action, "")), self)
+            sc.activated.connect(lambda a=action: self.trigger(a))
+            self.shortcuts[action] = sc
+        self._clock = QTimer(self)  # local clock for waited/served times; no network
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._retranslate()
+        self.update_view()
+        self.resize(1280, 800)
+
+    # -- layout -------------------------------------------------------------------------------------
+
+    def _build_work(self) -> QWidget:
+        w = QWidget()
+        outer = QVBoxLayout(w)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.subscription = QLabel()
+        self.subscription.setWordWrap(True)
+        self.paused_label = QLabel()
+        self.paused_label.setObjectName("failure")
+        top.addWidget(self.title)
+        top.addWidget(self.subscription, 1)
+        top.addWidget(self.paused_label)
+        outer.addLayout(top)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        outer.addWidget(self.notice)
+        fail_row = QHBoxLayout()
+        self.failure = QLabel()
+        self.failure.setObjectName("failure")
+        self.failure.setWordWrap(True)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self.ctl.retry)
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.clicked.connect(self.ctl.dismiss)
+        fail_row.addWidget(self.failure, 1)
+        fail_row.addWidget(self.retry_button)
+        fail_row.addWidget(self.dismiss_button)
+        self.failure_box = QWidget()
+        self.failure_box.setLayout(fail_row)
+        self.failure_box.hide()
+        outer.addWidget(self.failure_box)
+
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        body.addLayout(left, 5)
+        self.ticket_box = QGroupBox()
+        tl = QVBoxLayout(self.ticket_box)
+        self.number = QLabel()
+        self.number.setObjectName("ticketNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = QLabel()
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.what = QLabel()
+        self.what.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.what.setWordWrap(True)
+        self.green = GreenBadge()
+        self.green.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.times = QLabel()
+        self.times.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for x in (self.number, self.status, self.what):
+            tl.addWidget(x)
+        tl.addWidget(self.green, 0, Qt.AlignmentFlag.AlignHCenter)
+        tl.addWidget(self.times)
+        left.addWidget(self.ticket_box, 1)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for i, action in enumerate(ACTIONS):
+            btn = QPushButton()
+            btn.setMinimumHeight(64)
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            btn.clicked.connect(lambda _c=False, a=action: self.trigger(a))
+            if action == "call_next":
+                btn.setProperty("primary", True)
+            self.buttons[action] = btn
+            grid.addWidget(btn, i // 3, i % 3)
+        left.addLayout(grid)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 6)
+        self.queue_box = QGroupBox()
+        ql = QVBoxLayout(self.queue_box)
+        self.table = QTableView()
+        self.table.setModel(self.ctl.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ql.addWidget(self.table)
+        right.addWidget(self.queue_box, 3)
+        self.figures_box = QGroupBox()
+        fg = QGridLayout(self.figures_box)
+        self.fig_values = [QLabel() for _ in range(4)]
+        self.fig_labels = [QLabel() for _ in range(4)]
+        for i, (v, lab) in enumerate(zip(self.fig_values, self.fig_labels, strict=True)):
+            v.setObjectName("figure")
+            v.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            fg.addWidget(v, 0, i)
+            fg.addWidget(lab, 1, i)
+        self.ratings_line = QLabel()
+        self.ratings_line.setWordWrap(True)
+        fg.addWidget(self.ratings_line, 2, 0, 1, 4)
+        right.addWidget(self.figures_box, 1)
+        return w
+
+    # -- texts --------------------------------------------------------------------------------------
+
+    def action_label(self, action: str) -> str:
+        if action == "pause" and self.ctl.paused:
+            return self.tr("恢复叫号")
+        return {
+            "call_next": self.tr("叫号"), "recall": self.tr("重呼"), "no_show": self.tr("过号"),
+            "start": self.tr("开始办理"), "finish": self.tr("办结"), "transfer": self.tr("转办"),
+            "pause": self.tr("暂停"), "green": self.tr("绿色通道"), "rate": self.tr("评价"),
+        }[action]
+
+    def status_label(self, status: str) -> str:
+        return {"waiting": self.tr("等候中"), "called": self.tr("已叫号，等待办事人"), "serving": self.tr("办理中"),
+                "finished": self.tr("已办结，请记录评价"), "no_show": self.tr("过号"),
+                "cancelled": self.tr("已取消")}.get(status, status)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("政务服务大厅 · 窗口工作台"))
+        self.ticket_box.setTitle(self.tr("当前号码"))
+        self.queue_box.setTitle(self.tr("本窗口等候队列（按叫号顺序）"))
+        self.figures_box.setTitle(self.tr("本窗口今日数据"))
+        for lab, text in zip(self.fig_labels, (self.tr("已办结"), self.tr("平均等候"), self.tr("平均办理"),
+                                               self.tr("满意率")), strict=True):
+            lab.setText(text)
+        self.retry_button.setText(self.tr("重试"))
+        self.dismiss_button.setText(self.tr("忽略"))
+        self.lang_button.setText("English" if self.settings.language != "en" else "中文")
+        self.ctl.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.update_view()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def toggle_language(self) -> None:
+        self.settings.language = "en" if self.settings.language != "en" else "zh_CN"
+        self.settings.sync()
+        install_language(self.settings.language)
+
+    # -- state → widgets ----------------------------------------------------------------------------
+
+    def update_view(self) -> None:
+        ctl = self.ctl
+        win = ctl.window
+        who = (ctl.session or {}).get("name", "")
+        self.title.setText(self.tr("{0}号窗口 · {1}").format(ctl.window_no or "", who))
+        cats = ctl.categories
+        prim = "、".join(cats.get(c, {}).get("name", c) for c in win.get("primary", []))
+        sec = "、".join(cats.get(c, {}).get("name", c) for c in win.get("secondary", []))
+        text = self.tr("主办：{0}").format(prim or "—")
+        if sec:
+            text += "    " + self.tr("协办：{0}").format(sec)
+        self.subscription.setText(text)
+        self.paused_label.setVisible(ctl.paused)
+        self.paused_label.setText(self.tr("已暂停：{0}").format(win.get("pause_reason") or ""))
+        t = ctl.current
+        if t is None:
+            self.number.setText("— — —")
+            self.number.setProperty("idle", True)
+            self.status.setText(self.tr("空闲，按 {0} 叫下一位").format(self.keys.get("call_next", "")))
+            self.what.setText("")
+            self.green.set_reason(None)
+        else:
+            self.number.setText(t["number"])
+            self.number.setProperty("idle", False)
+            self.status.setText(self.status_label(t["status"]))
+            what = t.get("category_name") or t["category"]
+            if t.get("item_name"):
+                what += " · " + t["item_name"]
+            self.what.setText(what)
+            self.green.set_reason(t.get("green_reason"), t.get("green_note") or "")
+        self.number.style().unpolish(self.number)
+        self.number.style().polish(self.number)
+        self._tick()
+        f = ctl.figures
+        self.fig_values[0].setText(str(f.served))
+        self.fig_values[1].setText(format_duration(f.avg_wait_s))
+        self.fig_values[2].setText(format_duration(f.avg_service_s))
+        self.fig_values[3].setText("—" if f.satisfied_pct is None else f"{f.satisfied_pct:.0f}%")
+        rated = self.tr("评价 {0} 次：非常满意 {1} · 满意 {2} · 基本满意 {3} · 不满意 {4} · 非常不满意 {5}").format(
+            f.rated, f.ratings[5], f.ratings[4], f.ratings[3], f.ratings[2], f.ratings[1])
+        self.ratings_line.setText(rated + "    " + self.tr("过号 {0}").format(f.no_show))
+        self.queue_box.setTitle(self.tr("本窗口等候队列（按叫号顺序）· {0} 人").format(ctl.model.rowCount()))
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        enabled = self.ctl.enabled_actions()
+        for action, btn in self.buttons.items():
+            key = self.keys.get(action, "")
+            btn.setText(f"{self.action_label(action)}\n{key}" if key else self.action_label(action))
+            btn.setEnabled(action in enabled)
+
+    def update_failure(self) -> None:
+        f = self.ctl.failure
+        self.failure_box.setVisible(f is not None)
+        if f is not None:
+            self.failure.setText(self.tr("“{0}”失败：{1}").format(self.action_label(f.action), f.message))
+            self.retry_button.setVisible(True)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        QTimer.singleShot(20000, self.notice.hide)
+
+    def _tick(self) -> None:
+        waited, served = self.ctl.current_times(datetime.now(UTC))
+        if self.ctl.current is None:
+            self.times.setText("")
+        else:
+            parts = [self.tr("已等候 {0}").format(format_duration(waited))]
+            if served is not None:
+                parts.append(self.tr("办理 {0}").format(format_duration(served)))
+            self.times.setText("    ".join(parts))
+        if datetime.now().second == 0:
+            self.ctl.model.tick()
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def trigger(self, action: str) -> None:
+        """A button or F-key: plain actions go out at once, the rest open their dialog."""
+        if self.dialog is not None and self.dialog.isVisible():
+            return
+        if action == "pause" and self.ctl.paused:
+            action = "resume"
+        elif action not in self.ctl.enabled_actions():
+            return
+        dialogs: dict[str, Any] = {
+            "transfer": lambda: TransferDialog(self.ctl.categories, self.ctl.window_no or 1, self),
+            "pause": lambda: PauseDialog(self),
+            "green": lambda: GreenDialog(self),
+            "rate": lambda: RatingDialog(self),
+        }
+        if action not in dialogs:
+            self.ctl.act(action)
+            return
+        dlg = dialogs[action]()
+        dlg.accepted.connect(lambda a=action, d=dlg: self.ctl.act(a, **d.values()))
+        dlg.finished.connect(lambda _r: self._dialog_closed())
+        self.dialog = dlg
+        dlg.open()
+
+    def _dialog_closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.activateWindow()  # the keypad's F-keys must reach this window again
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock.stop()
+        super().closeEvent(event)

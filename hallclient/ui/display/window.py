@@ -1,0 +1,170 @@
+"""The display role: hall node events → `BoardModel` → `DisplayBoard` repaint + `VoiceAnnouncer`.
+
+Network work goes through `HallBridge` (QThreadPool); the GUI thread only applies events and paints.
+Snapshots (`/hall/status`) are fetched at start, after each (re)connect, when an event asks for one, on a new
+hall day, and when a heartbeat shows we are behind; one at a time, with a "dirty" re-fetch. No polling.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from hallclient.ui.common import bridge as b
+from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.settings import HallSettings
+from hallclient.ui.display.board import DisplayBoard
+from hallclient.ui.display.device import DeviceSetup, stored_token
+from hallclient.ui.display.model import BoardModel, utc_now
+from hallclient.ui.display.voice import VoiceAnnouncer
+
+log = logging.getLogger(__name__)
+
+
+class DisplayWindow(QWidget):
+    """Top-level display window; `announcer=None` builds one from settings (display/voice_* keys)."""
+
+    def __init__(self, bridge: HallBridge, settings: HallSettings, *, announcer: VoiceAnnouncer | None = None,
+                 clock: Callable[[], datetime] = utc_now, tick_ms: int = 500) -> None:
+        super().__init__()
+        self.bridge, self.settings = bridge, settings
+        self.setWindowTitle(self.tr("叫号屏"))
+        self.model = BoardModel(clock=clock)
+        self.board = DisplayBoard(self.model)
+        self.setup = DeviceSetup(bridge, "display")
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.board)
+        self.stack.addWidget(self.setup)
+        self.announcer = announcer if announcer is not None else self._announcer_from(settings)
+        self._fetching = False
+        self._dirty = False
+        self._started = False
+        bridge.event.connect(self._on_event)
+        bridge.connection_state.connect(self._on_link)
+        heartbeat = getattr(bridge, "heartbeat", None)  # public signal if ui/common adds one (asked for)
+        if heartbeat is not None:
+            heartbeat.connect(self._on_heartbeat)
+        else:  # the bridge's internal link-state signal carries ("heartbeat", seq)
+            bridge._state_in.connect(self._on_raw_state, Qt.ConnectionType.QueuedConnection)
+        self.setup.authorised.connect(self._authorised)
+        self._timer = QTimer(self, interval=tick_ms, timeout=self._tick)
+        self._timer.start()
+        token = bridge.client.token or stored_token("display")
+        if token:
+            self._authorised(token)
+        else:
+            self.stack.setCurrentWidget(self.setup)
+
+    @staticmethod
+    def _announcer_from(settings: HallSettings) -> VoiceAnnouncer | None:
+        if str(settings.value("display/voice", "true")).lower() in ("0", "false", "no"):
+            return None
+        engine = str(settings.value("display/voice_engine", "") or "") or None
+        voice = str(settings.value("display/voice_name", "") or "") or None
+        try:
+            repeats = int(settings.value("display/voice_repeats", 2))
+        except (TypeError, ValueError):
+            repeats = 2
+        return VoiceAnnouncer(engine, voice, repeats=repeats)
+
+    # -- start --------------------------------------------------------------------------------------
+
+    def _authorised(self, token: str) -> None:
+        self.bridge.client.token = token
+        self.stack.setCurrentWidget(self.board)
+        if self.bridge.is_ready:
+            self._start()
+        else:
+            self.bridge.ready.connect(self._start, Qt.ConnectionType.SingleShotConnection)
+
+    def _start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self.bridge.start_events()
+        self.fetch_snapshot()
+
+    def fetch_snapshot(self) -> None:
+        """One `/health` + `/hall/status` in the background; a second request while one runs is folded."""
+        if self._fetching:
+            self._dirty = True
+            return
+        self._fetching = True
+        self._dirty = False
+        client = self.bridge.client
+
+        def work() -> tuple[str, dict[str, Any]]:
+            return client.health()["hall"], client.hall_status()
+
+        self.bridge.submit(work, on_done=self._snapshot, on_error=self._snapshot_failed, name="display_snapshot")
+
+    def _snapshot(self, result: tuple[str, dict[str, Any]]) -> None:
+        self._fetching = False
+        hall, status = result
+        self.model.load_status(status, hall)
+        self.board.refresh()
+        if self._dirty:
+            self.fetch_snapshot()
+
+    def _snapshot_failed(self, exc: BaseException) -> None:
+        self._fetching = False
+        log.info("display snapshot failed (%s); retried on the next tick/reconnect", exc)
+        self.model.needs_snapshot = True
+
+    # -- live ---------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_event(self, ev: dict) -> None:
+        call = self.model.apply(ev)
+        if call is not None and self.announcer is not None:
+            self.announcer.announce_call(call.number, call.window_no)
+        if self.model.needs_snapshot:
+            self.fetch_snapshot()
+        self.board.refresh()
+
+    @Slot(str)
+    def _on_link(self, state: str) -> None:
+        self.board.link_text = "" if state == b.CONNECTED else self.board.t_stale
+        if state == b.CONNECTED:
+            self.model.touch()
+            if self._started:
+                self.fetch_snapshot()  # after a reconnect: catch up counts (events catch up by seq)
+        elif state == b.UNAUTHORIZED:
+            self.board.link_text = self.tr("设备令牌无效或已吊销，请联系管理员")
+        self.board.refresh()
+
+    @Slot(str, object)
+    def _on_raw_state(self, state: str, detail: Any) -> None:
+        if state == "heartbeat":
+            self._on_heartbeat(detail)
+
+    @Slot(object)
+    def _on_heartbeat(self, seq: Any) -> None:
+        self.model.heartbeat(seq if isinstance(seq, int) else None)
+        if self.board.link_text and self.bridge.state == b.CONNECTED:
+            self.board.link_text = ""
+
+    def _tick(self) -> None:
+        self.model.tick()
+        if self.model.needs_snapshot and self._started and self.bridge.state == b.CONNECTED:
+            self.fetch_snapshot()
+        self.board.refresh()  # the clock, the highlight's blink and end, the stale banner
+
+    # -- life ---------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QEvent) -> None:
+        self._timer.stop()
+        if self.announcer is not None:
+            self.announcer.shutdown()
+        super().closeEvent(event)

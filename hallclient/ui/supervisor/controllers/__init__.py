@@ -1,0 +1,1 @@
+"""Supervisor console controllers (no widgets)."""

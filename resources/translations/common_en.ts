@@ -1,0 +1,105 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConnectionBadge</name>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="55" />
+        <source>● 已连接</source>
+        <translation>● Connected</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="56" />
+        <source>● 正在连接…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="57" />
+        <source>● 连接中断，正在重连…</source>
+        <translation>● Link lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="58" />
+        <source>● 登录已失效</source>
+        <translation>● Session expired</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="59" />
+        <source>● 无法连接大厅服务</source>
+        <translation>● Hall node unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>GreenBadge</name>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="80" />
+        <source>绿色通道 · {0}</source>
+        <translation>Green channel · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../hallclient/ui/app.py" line="62" />
+        <source>“{0}”功能暂未提供（not available yet）</source>
+        <translation>“{0}” is not available yet</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/app.py" line="124" />
+        <source>无法连接大厅服务</source>
+        <translation>Hall node unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/app.py" line="125" />
+        <source>大厅服务 {0} 没有响应：{1}</source>
+        <translation>The hall node {0} does not answer: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="16" />
+        <source>老年人</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="17" />
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="18" />
+        <source>孕妇</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="19" />
+        <source>军人/退役军人</source>
+        <translation>Serviceman/veteran</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="20" />
+        <source>重点项目</source>
+        <translation>Key project</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="21" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="27" />
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="28" />
+        <source>预警</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/widgets.py" line="29" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+</TS>
