@@ -1,4 +1,4 @@
-"""Nightly sync: holiday calendar and applied reference releases.
+"""Nightly sync: holiday calendar, applied reference releases, and an index for the per-day checks.
 
 Revision ID: 0003
 Revises: 0002
@@ -30,8 +30,12 @@ def upgrade() -> None:
         sa.Column("summary", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("version"),
     )
+    with op.batch_alter_table("ticket_event", schema=None) as batch_op:
+        batch_op.create_index("ix_ticket_event_at", ["at"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("ticket_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_event_at")
     op.drop_table("reference_release")
     op.drop_table("holiday")

@@ -47,12 +47,12 @@ def _sum(table: str) -> str:
 
 def hall_counts(store: Store, table: str, days: Iterable[str] | None) -> dict[str, Fingerprint]:
     col = DAY_COLUMN[table]
-    sql = f'SELECT substr("{col}", 1, 10) AS d, count(*), {_sum(table)} FROM "{table}"'
-    params: tuple[str, ...] = ()
+    sql = f'SELECT substr("{col}", 1, 10) AS d, count(*), {_sum(table)} FROM "{table}" WHERE hall_id = ?'
+    params: tuple[str, ...] = (store.hall_id.hex,)  # with the day range, lets SQLite use (hall_id, day) indexes
     wanted = sorted(set(days)) if days is not None else None
     if wanted:
-        sql += f' WHERE "{col}" >= ? AND "{col}" < ?'
-        params = (wanted[0], _next_day(wanted[-1]))
+        sql += f' AND "{col}" >= ? AND "{col}" < ?'
+        params += (wanted[0], _next_day(wanted[-1]))
     with store.read() as conn:
         rows = conn.exec_driver_sql(sql + " GROUP BY d", params).all()
     return {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows if wanted is None or r[0] in wanted}

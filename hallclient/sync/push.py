@@ -289,7 +289,9 @@ def resume_point(store: Store, wm: Watermark | None) -> tuple[int, bool, list[st
     notes: list[str] = []
     acked = int(get_state(store, "push").get("acked_seq", 0))
     with store.read() as conn:
-        lo, hi = conn.exec_driver_sql("SELECT min(seq), max(seq) FROM outbox").one()
+        # two queries: SQLite answers a lone min() or max() from the index, both together by a full scan
+        lo = conn.exec_driver_sql("SELECT min(seq) FROM outbox").scalar()
+        hi = conn.exec_driver_sql("SELECT max(seq) FROM outbox").scalar()
         at_wm = None
         if wm is not None and wm.last_seq:
             at_wm = conn.exec_driver_sql("SELECT table_name, row_id FROM outbox WHERE seq = ?",
@@ -322,11 +324,6 @@ def resume_point(store: Store, wm: Watermark | None) -> tuple[int, bool, list[st
         notes.append(f"central watermark {w} is older than the outbox kept here ({lo}): checking every day")
         return w, True, notes
     return w, False, notes
-
-
-def row_day(table: str, row: Sequence[Any], cols: Sequence[str]) -> str:
-    value = row[cols.index(DAY_COLUMN[table])]
-    return str(value)[:10]
 
 
 @contextmanager
@@ -408,8 +405,8 @@ def _push(store: Store, engine: Engine, *, batch_size: int, fault_hook: FaultHoo
         res.end_seq = after
         for table, rows in batch.rows.items():
             res.rows[table] = res.rows.get(table, 0) + len(rows)
-            cols = columns(table)
-            res.days.setdefault(table, set()).update(row_day(table, r, cols) for r in rows)
+            i = columns(table).index(DAY_COLUMN[table])
+            res.days.setdefault(table, set()).update({str(r[i])[:10] for r in rows})
         for table, n in batch.missing.items():
             res.notes.append(f"{n} {table} rows named in the outbox no longer exist in the hall database")
         for table, n in batch.unknown.items():

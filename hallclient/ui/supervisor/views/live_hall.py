@@ -59,8 +59,11 @@ class WindowTile(QFrame):
         self.no, self.console = no, console
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(190, 112)
+        self.setMinimumSize(168, 112)
         self.title, self.state, self.clerk, self.ticket, self.cats = (QLabel(self) for _ in range(5))
+        self.tidal = QLabel(self.tr("潮汐"), self)
+        self.tidal.setStyleSheet("color:#8a5a00; background:#fff4ce; border:1px solid #d69e00; border-radius:6px;"
+                                 "padding:0 4px;")
         self.title.setStyleSheet("font-weight:bold; font-size:12pt;")
         self.cats.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -71,7 +74,12 @@ class WindowTile(QFrame):
         top.addStretch(1)
         top.addWidget(self.state)
         lay.addLayout(top)
-        for w in (self.clerk, self.ticket, self.cats):
+        second = QHBoxLayout()
+        second.addWidget(self.clerk)
+        second.addStretch(1)
+        second.addWidget(self.tidal)
+        lay.addLayout(second)
+        for w in (self.ticket, self.cats):
             lay.addWidget(w)
         self.data: dict[str, Any] = {}
         self.since: datetime | None = None
@@ -80,8 +88,8 @@ class WindowTile(QFrame):
 
     def set_data(self, w: dict[str, Any], at_window: dict[str, Any] | None) -> None:
         self.data = w
-        tidal = self.tr(" · 潮汐") if w.get("tidal") else ""
-        self.title.setText(self.tr("{0} 号窗口").format(w["no"]) + tidal)
+        self.tidal.setVisible(bool(w.get("tidal")))
+        self.title.setText(self.tr("{0} 号窗口").format(w["no"]))
         names = {"idle": self.tr("空闲"), "calling": self.tr("呼叫中"), "serving": self.tr("办理中"),
                  "paused": self.tr("暂停"), "closed": self.tr("关闭")}
         colour = STATE_COLOURS.get(w["state"], "#444")
@@ -195,7 +203,8 @@ class SwitchDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.effect = rows
         lay.addWidget(self.table)
-        note = QLabel(self.tr("不移动任何号票；窗口正在办理的业务不受影响，自下一次叫号起生效。本次切换将记入审计日志。"))
+        note = QLabel(self.tr(
+            "不移动任何号票；窗口正在办理的业务不受影响，自下一次叫号起生效。本次切换将记入审计日志。"))
         note.setObjectName("notice")
         note.setWordWrap(True)
         lay.addWidget(note)
@@ -231,6 +240,8 @@ class LiveHallView(QWidget):
         self.grid_host = QWidget(self)
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(8)
+        for col in range(5):
+            self.grid.setColumnStretch(col, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
@@ -241,7 +252,7 @@ class LiveHallView(QWidget):
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 380])
+        split.setSizes([1040, 360])
         lay = QVBoxLayout(self)
         lay.addWidget(self.totals)
         hint = QLabel(self.tr("右键窗口选择新的主类别，或把右侧类别拖到窗口上，即可潮汐切换。"), self)

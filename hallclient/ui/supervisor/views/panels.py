@@ -326,8 +326,12 @@ class ChartsPanel(QWidget):
             for axis in chart.axes():
                 chart.removeAxis(axis)
         samples = st.get("samples", [])
-        ax_x, ax_y = QBarCategoryAxis(), QValueAxis()
-        ax_x.append(samples)
+        hours = [int(t[:2]) + int(t[3:]) / 60 for t in samples] or [9.0]
+        ax_x, ax_y = QValueAxis(), QValueAxis()
+        ax_x.setRange(int(hours[0]), max(int(hours[0]) + 1, int(hours[-1] + 0.999)))
+        ax_x.setTickCount(int(ax_x.max() - ax_x.min()) + 1)
+        ax_x.setLabelFormat("%d")
+        ax_x.setTitleText(self.tr("时"))
         peak = 1
         self.wait_chart.addAxis(ax_x, Qt.AlignmentFlag.AlignBottom)
         self.wait_chart.addAxis(ax_y, Qt.AlignmentFlag.AlignLeft)
@@ -336,13 +340,14 @@ class ChartsPanel(QWidget):
                 continue
             series = QLineSeries()
             series.setName(st.get("categories", {}).get(code, code))
-            for i, v in enumerate(values):
-                series.append(i, v)
+            for h, v in zip(hours, values, strict=False):
+                series.append(h, v)
                 peak = max(peak, v)
             self.wait_chart.addSeries(series)
             series.attachAxis(ax_x)
             series.attachAxis(ax_y)
         ax_y.setRange(0, peak)
+        ax_y.applyNiceNumbers()
         ax_y.setLabelFormat("%d")
         served = st.get("served_per_hour", {})
         hours = [str(h) for h in range(8, 19)]
@@ -353,8 +358,10 @@ class ChartsPanel(QWidget):
         series.append(bars)
         self.served_chart.addSeries(series)
         bx, by = QBarCategoryAxis(), QValueAxis()
-        bx.append([f"{h}:00" for h in hours])
+        bx.append(hours)
+        bx.setTitleText(self.tr("时"))
         by.setRange(0, max([1, *served.values()]))
+        by.applyNiceNumbers()
         by.setLabelFormat("%d")
         self.served_chart.addAxis(bx, Qt.AlignmentFlag.AlignBottom)
         self.served_chart.addAxis(by, Qt.AlignmentFlag.AlignLeft)
@@ -389,7 +396,8 @@ class AuditPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(export)
         lay.addLayout(bar)
-        self.table = table([self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")], self)
+        heads = [self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")]
+        self.table = table(heads, self)
         lay.addWidget(self.table, 1)
         console.audit_loaded.connect(self._loaded)
 
