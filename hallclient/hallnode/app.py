@@ -114,8 +114,11 @@ def _document_validation_errors(app: FastAPI) -> None:
 
 def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None, *, poll_s: float = 0.03,
                heartbeat_s: float = 10.0, alert_interval_s: float = 15.0,
-               plan_interval_s: float | None = None) -> FastAPI:
-    """The hall node for one database. Opens the store at startup (migrating it), closes it at shutdown."""
+               plan_interval_s: float | None = None, nightly_sync: bool = False) -> FastAPI:
+    """The hall node for one database. Opens the store at startup (migrating it), closes it at shutdown.
+
+    `nightly_sync` starts the nightly sync with the central store (on for `hallclient serve`, off in tests).
+    """
     clk = clock or utc_now
 
     @asynccontextmanager
@@ -133,10 +136,17 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
         # tidal plans tick with the alert checker unless told otherwise: 0 (tests) = ticked by hand
         app.state.plans = PlanScheduler(queue, clk, alert_interval_s if plan_interval_s is None else plan_interval_s)
         await app.state.plans.start()
+        sync = None
+        if nightly_sync:
+            from hallclient.sync.scheduler import start_scheduler
+
+            sync = start_scheduler(store)
         log.info("hall node up: %s (%s), event seq %d", store.hall().name, db_path, hub.head)
         try:
             yield
         finally:
+            if sync is not None:
+                sync.stop()
             await app.state.plans.stop()
             await checker.stop()
             await hub.stop()

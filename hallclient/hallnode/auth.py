@@ -127,10 +127,17 @@ def login(store: Store, staff_no: str, password: str, window_no: int | None, now
     return token, (staff, role, window_no, expires)
 
 
+def _close_window_sessions(conn: Any, now: datetime, *where: Any) -> None:
+    """End open window sessions; each closed one goes to the outbox too, so its end time reaches central."""
+    open_ = conn.execute(select(WSESSION.c.id).where(WSESSION.c.ended_at.is_(None), *where)).scalars().all()
+    for sid in open_:
+        conn.execute(update(WSESSION).where(WSESSION.c.id == sid).values(ended_at=now))
+        journal.outbox(conn, "window_session", sid, now)
+
+
 def _open_window_session(conn: Any, staff: Any, window_no: int, now: datetime) -> None:
     """A clerk sits down at a window: the window shows them, and a window session starts (synced nightly)."""
-    conn.execute(update(WSESSION).where(WSESSION.c.window_no == window_no, WSESSION.c.ended_at.is_(None))
-                 .values(ended_at=now))
+    _close_window_sessions(conn, now, WSESSION.c.window_no == window_no)
     sid = new_id()
     conn.execute(insert(WSESSION).values(id=sid, hall_id=staff.hall_id, window_no=window_no, staff_id=staff.id,
                                          started_at=now, ended_at=None))
@@ -143,9 +150,8 @@ def logout(store: Store, token: str, principal: Principal, now: datetime) -> Non
     with store.write() as conn:
         conn.execute(update(SESSION).where(SESSION.c.token_hash == hash_token(token)).values(revoked=True))
         if principal.role is Role.CLERK and principal.window_no is not None and principal.staff_id is not None:
-            conn.execute(update(WSESSION).where(WSESSION.c.window_no == principal.window_no,
-                                                WSESSION.c.staff_id == principal.staff_id,
-                                                WSESSION.c.ended_at.is_(None)).values(ended_at=now))
+            _close_window_sessions(conn, now, WSESSION.c.window_no == principal.window_no,
+                                   WSESSION.c.staff_id == principal.staff_id)
             done = conn.execute(update(WIN).where(WIN.c.no == principal.window_no,
                                                   WIN.c.clerk_id == principal.staff_id)
                                 .values(clerk_id=None, updated_at=now))

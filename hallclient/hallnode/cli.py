@@ -16,6 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for the hall LAN)")
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--no-nightly-sync", action="store_true",
+                       help="do not run the nightly sync with the central store in this process")
     serve.set_defaults(func=cmd_serve)
 
     dev = sub.add_parser("device", help="register, list or revoke kiosk and display devices")
@@ -54,8 +56,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for name in ("uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).addFilter(_RedactTokens())
 
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level=args.log_level,
-                ws="websockets-sansio", timeout_graceful_shutdown=5)
+    app = create_app(args.db, nightly_sync=not args.no_nightly_sync)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, ws="websockets-sansio",
+                timeout_graceful_shutdown=5)
     return 0
 
 

@@ -101,7 +101,7 @@ class EmbeddedNode:
                     return
                 self.proc = subprocess.Popen(
                     [*hallclient_command(), "--db", str(self.db), "serve", "--host", self.host, "--port",
-                     str(self.port), "--log-level", "warning"],
+                     str(self.port), "--log-level", "warning", "--no-nightly-sync"],
                     stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, creationflags=_no_window())
         except (OSError, subprocess.SubprocessError) as exc:
             self.error = f"could not start the hall node: {exc}"
