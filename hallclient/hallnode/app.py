@@ -156,7 +156,7 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
     app = FastAPI(title="hallclient hall node", version=__version__, lifespan=lifespan,
                   openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None,
                   description="LAN API of a service hall's hall node: catalogue, tickets, windows, alerts. "
-                              "Events: WebSocket /api/v1/events (see API.md).")
+                              "Events: WebSocket /api/v1/events (see the README, section The LAN API).")
     install_error_handlers(app)
     _document_validation_errors(app)
     for module in (routes_auth, routes_hall, routes_tickets, routes_windows, routes_events, routes_plans, routes_admin):

@@ -50,7 +50,10 @@ def ticket_event(
     staff_id: uuid.UUID | None,
     window_no: int | None,
     detail: dict[str, Any] | None = None,
+    outbox_first: tuple[str, uuid.UUID] | None = None,
 ) -> uuid.UUID:
+    """Record a ticket event and its outbox row; `outbox_first` (table, id) is queued just before it, in the
+    same round trip (the changed ticket itself, usually)."""
     event_id = new_id()
     conn.execute(
         _INSERT_EVENT,
@@ -67,7 +70,16 @@ def ticket_event(
             "detail": detail,
         },
     )
-    outbox(conn, "ticket_event", event_id, at)
+    if outbox_first is None:
+        outbox(conn, "ticket_event", event_id, at)
+    else:
+        conn.execute(
+            _INSERT_OUTBOX,
+            [
+                {"table_name": outbox_first[0], "row_id": outbox_first[1], "at": at},
+                {"table_name": "ticket_event", "row_id": event_id, "at": at},
+            ],
+        )
     return event_id
 
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, union_all, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hallclient.domain.appointments import AppointmentPolicy
 from hallclient.domain.call_order import QueuedTicket, pick_next
@@ -47,7 +48,18 @@ SWITCH = WindowSwitchRow.__table__
 WAITING = TicketStatus.WAITING.value
 
 # Hot-path statements, built once (building a statement costs more than running it on SQLite).
-_SEL_TICKET = select(T).where(T.c.id == bindparam("tid"))
+# The ticket with the code and name of its category and item, so a view needs no further round trips.
+_SEL_TICKET = (
+    select(
+        T,
+        CAT.c.code.label("cat_code"),
+        CAT.c.name.label("cat_name"),
+        ITEM.c.code.label("item_code"),
+        ITEM.c.name.label("item_name"),
+    )
+    .select_from(T.join(CAT, CAT.c.id == T.c.category_id).outerjoin(ITEM, ITEM.c.id == T.c.item_id))
+    .where(T.c.id == bindparam("tid"))
+)
 _SEL_WINDOW = select(WIN).where(WIN.c.no == bindparam("no"))
 _SEL_CATEGORIES = select(CAT)
 _SEL_CAT_NAME = select(CAT.c.code, CAT.c.name).where(CAT.c.id == bindparam("cid"))
@@ -61,9 +73,17 @@ _INS_TICKET = insert(T)
 _CNT_KEY = and_(
     CNT.c.hall_id == bindparam("b_hall"), CNT.c.day == bindparam("b_day"), CNT.c.prefix == bindparam("b_prefix")
 )
-_SEL_COUNTER = select(CNT.c.last_seq).where(_CNT_KEY)
-_INS_COUNTER = insert(CNT)
-_UPD_COUNTER = update(CNT).where(_CNT_KEY)
+# One round trip for the next number: insert 1 or bump, never past MAX_DAILY_SEQ (no row back then).
+_UPSERT_COUNTER = (
+    sqlite_insert(CNT)
+    .values(hall_id=bindparam("b_hall"), day=bindparam("b_day"), prefix=bindparam("b_prefix"), last_seq=1)
+    .on_conflict_do_update(
+        index_elements=[CNT.c.hall_id, CNT.c.day, CNT.c.prefix],
+        set_={"last_seq": CNT.c.last_seq + 1},
+        where=CNT.c.last_seq < MAX_DAILY_SEQ,
+    )
+    .returning(CNT.c.last_seq)
+)
 _COUNT_AHEAD = (
     select(func.count())
     .select_from(T)
@@ -85,6 +105,7 @@ _COUNT_GREEN_AHEAD = (
         T.c.id != bindparam("tid"),
     )
 )
+_UPD_TICKET_RATING = update(T).where(T.c.id == bindparam("b_id"))
 _CANDIDATES: dict[int, Any] = {}
 
 
@@ -150,6 +171,37 @@ class TicketView:
         return d
 
 
+def _names(row: Any) -> tuple[str, str, str | None, str | None]:
+    """Category and item code + name carried by a `_SEL_TICKET` row."""
+    return row.cat_code, row.cat_name, row.item_code, row.item_name
+
+
+def _make_view(m: Any, names: tuple[str, str, str | None, str | None]) -> TicketView:
+    """A view from a ticket's column values (a row mapping, or the values just written)."""
+    get = m.get
+    return TicketView(
+        id=m["id"],
+        number=m["number"],
+        status=m["status"],
+        category=names[0],
+        category_name=names[1],
+        item=names[2],
+        item_name=names[3],
+        issued_at=m["issued_at"],
+        called_at=get("called_at"),
+        started_at=get("started_at"),
+        finished_at=get("finished_at"),
+        window_no=get("window_no"),
+        recall_count=m["recall_count"],
+        transfer_count=m["transfer_count"],
+        target_window=get("target_window"),
+        green_reason=get("green_reason"),
+        green_note=m["green_note"],
+        appointment_slot=get("appointment_slot"),
+        rating=get("rating"),
+    )
+
+
 @dataclass(frozen=True)
 class IssuedTicket:
     ticket: TicketView
@@ -179,31 +231,19 @@ class HallQueue:
         item = None
         if row.item_id is not None:
             item = conn.execute(_SEL_ITEM_NAME, {"iid": row.item_id}).first()
-        return TicketView(
-            id=row.id,
-            number=row.number,
-            status=row.status,
-            category=cat.code,
-            category_name=cat.name,
-            item=item.code if item else None,
-            item_name=item.name if item else None,
-            issued_at=row.issued_at,
-            called_at=row.called_at,
-            started_at=row.started_at,
-            finished_at=row.finished_at,
-            window_no=row.window_no,
-            recall_count=row.recall_count,
-            transfer_count=row.transfer_count,
-            target_window=row.target_window,
-            green_reason=row.green_reason,
-            green_note=row.green_note,
-            appointment_slot=row.appointment_slot,
-            rating=row.rating,
-        )
+        names = (cat.code, cat.name, item.code if item else None, item.name if item else None)
+        return _make_view(row._mapping, names)
+
+    def _item_names(self, conn: Connection, item_id: uuid.UUID | None) -> tuple[str | None, str | None]:
+        if item_id is None:
+            return None, None
+        item = conn.execute(_SEL_ITEM_NAME, {"iid": item_id}).first()
+        return (item.code, item.name) if item else (None, None)
 
     def get(self, ticket_id: uuid.UUID) -> TicketView:
         with self.store.read() as conn:
-            return self._view(conn, self._ticket(conn, ticket_id))
+            row = self._ticket(conn, ticket_id)
+            return _make_view(row._mapping, _names(row))
 
     def _ticket(self, conn: Connection, ticket_id: uuid.UUID) -> Any:
         row = conn.execute(_SEL_TICKET, {"tid": ticket_id}).first()
@@ -296,6 +336,11 @@ class HallQueue:
                 if item_row.category_id != cat.id:
                     raise ConflictError(f"service item {item} does not belong to category {cat.code}")
                 item_id = item_row.id
+            item_names: tuple[str | None, str | None] = (None, None)
+            if item:
+                item_names = (item_row.code, item_row.name)
+            elif item_id is not None:
+                item_names = self._item_names(conn, item_id)
             seq = self._next_seq(conn, hall_id, day, cat.prefix)
             ticket_id = new_id()
             values: dict[str, Any] = dict(
@@ -325,7 +370,6 @@ class HallQueue:
                 values |= dict(appointment_id=appt.id, appointment_slot=appt.slot_start)
                 conn.execute(update(APPT).where(APPT.c.id == appt.id).values(status="checked_in", ticket_id=ticket_id))
             conn.execute(_INS_TICKET, values)
-            journal.outbox(conn, "ticket", ticket_id, now)
             detail: dict[str, Any] = {"source": source}
             if green is not None:
                 detail["green_reason"] = green.reason.value
@@ -342,6 +386,7 @@ class HallQueue:
                 staff_id=staff_id,
                 window_no=None,
                 detail=detail,
+                outbox_first=("ticket", ticket_id),
             )
             if green is not None:
                 journal.audit(
@@ -357,21 +402,15 @@ class HallQueue:
             ahead = conn.execute(
                 _COUNT_GREEN_AHEAD if green is not None else _COUNT_AHEAD, {"cid": cat.id, "now": now, "tid": ticket_id}
             ).scalar_one()
-            row = self._ticket(conn, ticket_id)
-            view = self._view(conn, row)
+            view = _make_view(values, (cat.code, cat.name, *item_names))
             journal.hall_event(conn, "issued", self._event_payload(view, people_ahead=ahead), now)
             return IssuedTicket(view, ahead)
 
     def _next_seq(self, conn: Connection, hall_id: uuid.UUID, day: Any, prefix: str) -> int:
-        key = {"b_hall": hall_id, "b_day": day, "b_prefix": prefix}
-        last = conn.execute(_SEL_COUNTER, key).scalar()
-        if last is None:
-            conn.execute(_INS_COUNTER, {"hall_id": hall_id, "day": day, "prefix": prefix, "last_seq": 1})
-            return 1
-        if last >= MAX_DAILY_SEQ:
+        seq = conn.execute(_UPSERT_COUNTER, {"b_hall": hall_id, "b_day": day, "b_prefix": prefix}).scalar()
+        if seq is None:
             raise ConflictError(f"category prefix {prefix} has issued all {MAX_DAILY_SEQ} numbers today")
-        conn.execute(_UPD_COUNTER, {**key, "last_seq": last + 1})
-        return last + 1
+        return int(seq)
 
     # -- calling --------------------------------------------------------------------------------
 
@@ -415,6 +454,7 @@ class HallQueue:
             if choice is None:
                 return None
             row = queued[choice.id]
+            cat = cats[row.category_id]
             return self._apply(
                 conn,
                 row,
@@ -423,6 +463,7 @@ class HallQueue:
                 staff_id,
                 window_no,
                 extra=dict(called_at=now, window_no=window_no, clerk_id=staff_id, target_window=None),
+                names=(cat.code, cat.name, *self._item_names(conn, row.item_id)),
             )
 
     def _apply(
@@ -435,7 +476,9 @@ class HallQueue:
         window_no: int | None,
         extra: dict[str, Any] | None = None,
         detail: dict[str, Any] | None = None,
+        names: tuple[str, str, str | None, str | None] | None = None,
     ) -> TicketView:
+        """`row` comes from `_SEL_TICKET` (which carries the names) unless `names` is given."""
         new = next_status(row.number, action, TicketStatus(row.status))
         values = dict(status=new.value, version=row.version + 1) | (extra or {})
         done = conn.execute(_UPD_TICKET, {"b_id": row.id, "b_version": row.version, **values})
@@ -445,7 +488,6 @@ class HallQueue:
             conn.execute(_UPD_WINDOW_CURRENT, {"b_no": window_no, "current_ticket_id": row.id, "updated_at": now})
         elif new in (TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.WAITING):
             conn.execute(_CLEAR_WINDOW_CURRENT, {"b_tid": row.id, "current_ticket_id": None, "updated_at": now})
-        journal.outbox(conn, "ticket", row.id, now)
         journal.ticket_event(
             conn,
             hall_id=row.hall_id,
@@ -457,8 +499,9 @@ class HallQueue:
             staff_id=staff_id,
             window_no=window_no,
             detail=detail,
+            outbox_first=("ticket", row.id),
         )
-        view = self._view(conn, self._ticket(conn, row.id))
+        view = _make_view({**row._mapping, **values}, names or _names(row))
         kind = {
             TicketAction.CALL: "called",
             TicketAction.RECALL: "recalled",
@@ -600,13 +643,16 @@ class HallQueue:
                 "target_window": None,
             }
             detail: dict[str, Any] = {"reason": reason} if reason else {}
+            names = _names(row)
             if to_category is not None:
                 cat = self._category_by_code(conn, to_category)
                 extra["category_id"] = cat.id
+                names = (cat.code, cat.name, names[2], names[3])
                 if row.item_id is not None:
                     item_cat = conn.execute(select(ITEM.c.category_id).where(ITEM.c.id == row.item_id)).scalar()
                     if item_cat != cat.id:
                         extra["item_id"] = None
+                        names = (cat.code, cat.name, None, None)
                 detail["to_category"] = cat.code
             else:
                 target = self._window(conn, int(to_window))  # type: ignore[arg-type]
@@ -615,7 +661,15 @@ class HallQueue:
                 extra["target_window"] = target.no
                 detail["to_window"] = target.no
             return self._apply(
-                conn, row, TicketAction.TRANSFER, now, staff_id, window_no or row.window_no, extra=extra, detail=detail
+                conn,
+                row,
+                TicketAction.TRANSFER,
+                now,
+                staff_id,
+                window_no or row.window_no,
+                extra=extra,
+                detail=detail,
+                names=names,
             )
 
     def rate(
@@ -635,12 +689,8 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; only a finished ticket can be rated")
             if row.rating is not None:
                 raise ConflictError(f"ticket {row.number} is already rated ({row.rating})")
-            conn.execute(
-                update(T)
-                .where(T.c.id == row.id)
-                .values(rating=int(rating), rating_reason=text, rated_at=now, version=row.version + 1)
-            )
-            journal.outbox(conn, "ticket", row.id, now)
+            values = dict(rating=int(rating), rating_reason=text, rated_at=now, version=row.version + 1)
+            conn.execute(_UPD_TICKET_RATING, {"b_id": row.id, **values})
             journal.ticket_event(
                 conn,
                 hall_id=row.hall_id,
@@ -652,8 +702,9 @@ class HallQueue:
                 staff_id=staff_id,
                 window_no=row.window_no,
                 detail={"rating": int(rating), "negative": rating.is_negative, "source": source},
+                outbox_first=("ticket", row.id),
             )
-            view = self._view(conn, self._ticket(conn, row.id))
+            view = _make_view({**row._mapping, **values}, _names(row))
             journal.hall_event(conn, "rated", self._event_payload(view, rating=int(rating)), now)
             return view
 
@@ -673,17 +724,14 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; green channel applies to active tickets")
             if row.green_reason is not None:
                 raise ConflictError(f"ticket {row.number} is already green-channel ({row.green_reason})")
-            conn.execute(
-                update(T)
-                .where(T.c.id == row.id)
-                .values(
-                    green_reason=flag.reason.value,
-                    green_note=flag.note,
-                    green_flagged_by=staff_id,
-                    green_flagged_at=now,
-                    version=row.version + 1,
-                )
+            values = dict(
+                green_reason=flag.reason.value,
+                green_note=flag.note,
+                green_flagged_by=staff_id,
+                green_flagged_at=now,
+                version=row.version + 1,
             )
+            conn.execute(_UPD_TICKET_RATING, {"b_id": row.id, **values})
             journal.outbox(conn, "ticket", row.id, now)
             journal.ticket_event(
                 conn,
@@ -706,7 +754,7 @@ class HallQueue:
                 action="green_flag",
                 detail={"ticket": row.number, "reason": flag.reason.value, "note": flag.note, "window": window_no},
             )
-            view = self._view(conn, self._ticket(conn, row.id))
+            view = _make_view({**row._mapping, **values}, _names(row))
             journal.hall_event(conn, "green_flagged", self._event_payload(view), now)
             return view
 

@@ -2,5 +2,5 @@
 
 Up: the outbox (written in the same transaction as each business change) is pushed in seq order with
 idempotent upserts and a per-hall watermark. Down: versioned, checksummed reference-data releases.
-See SYNC.md beside this file for the admin's view.
+The README ("Nightly sync with the central store") has the admin's view.
 """

@@ -112,8 +112,15 @@ def main() -> int:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ, HALLCLIENT_SQLITE_SYNCHRONOUS="NORMAL")
+    def die_with_parent() -> None:  # Linux: the node goes when this process dies, even on a crash
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
     node = subprocess.Popen([sys.executable, "-m", "hallclient", "--db", str(db), "serve", "--port", str(port),
-                             "--log-level", "warning"], env=env)
+                             "--log-level", "warning"], env=env,
+                            preexec_fn=die_with_parent if sys.platform == "linux" else None)
     app: QApplication = make_app()
     try:
         bridge = HallBridge(url)

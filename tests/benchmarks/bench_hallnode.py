@@ -7,7 +7,13 @@ Over loopback, with the hall node in its own process (`hallclient serve`, uvicor
   2. call-next latency: --windows windows (clerk tokens bound to their window) each call next, start and
      finish --calls times at once, against the queue of ~10,000 waiting tickets; p50/p99 of call-next;
   3. call → event delivery: a WebSocket subscriber (EventSubscriber) timestamps each "called" event;
-     latency from the call-next response (and from the request) to the event's arrival.
+     latency from the call-next response (and from the request) to the event's arrival;
+  4. open loop, what a hall sees: call-next requests arrive as a Poisson process (--open-rate, default 20/s
+     over all windows, ~10× a 3,000-visitor day's peak) at random idle windows, each followed by start and
+     finish, while 4 kiosks issue as a Poisson process at --issue-rate (10/s) in all; latency is measured
+     from the scheduled arrival, so a queued request counts its wait;
+  5. burst: all windows press call-next at the same instant (--bursts times); p50/p99/max;
+  6. the floor: a raw sqlite3 single-row BEGIN IMMEDIATE/INSERT/COMMIT on the same file, same pragmas.
 Targets: call-next p99 ≤ 25 ms, ≥ 300 tickets/s issued, event delivery p99 ≤ 50 ms.
 """
 
@@ -15,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -31,6 +39,7 @@ from hallclient.hallnode.auth import add_device, hash_token, new_token, session_
 from hallclient.hallnode.client import EventSubscriber, HallClient
 from hallclient.ids import new_id
 from hallclient.store import open_store, utc_now
+from hallclient.store.engine import BUSY_TIMEOUT_MS, synchronous_mode
 from hallclient.store.seed import load_seed, seed_hall
 from hallclient.store.tables import AuthSessionRow, StaffRow
 
@@ -41,8 +50,111 @@ def pct(values: list[float], p: float) -> float:
 
 
 def summary(name: str, values: list[float]) -> str:
-    return (f"{name}: n={len(values)} p50={pct(values, 50):.1f} ms  p90={pct(values, 90):.1f} ms  "
-            f"p99={pct(values, 99):.1f} ms  max={max(values) * 1000:.1f} ms")
+    return (f"{name}: n={len(values)} p50={pct(values, 50):.2f} ms  p90={pct(values, 90):.2f} ms  "
+            f"p99={pct(values, 99):.2f} ms  max={max(values) * 1000:.2f} ms")
+
+
+def floor_s(db: Path, n: int) -> list[float]:
+    """Raw single-row write transactions on the hall database, same pragmas as the node (seconds)."""
+    conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(f"PRAGMA synchronous={synchronous_mode()}")
+    conn.execute("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, v TEXT)")
+    out = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO bench_floor (v) VALUES (?)", (str(i),))
+        conn.execute("COMMIT")
+        out.append(time.perf_counter() - t0)
+    conn.execute("DROP TABLE bench_floor")
+    conn.close()
+    return out
+
+
+def open_loop(url: str, clerks: list[str], kiosks: list[str], cats: list[str], rate: float, issue_rate: float,
+              seconds: float, seed: int = 1) -> tuple[list[float], list[float], int]:
+    """Poisson call-next arrivals at idle windows plus Poisson kiosk issues; latencies from scheduled arrival."""
+    rng = random.Random(seed)
+    clients = [HallClient(url, tok) for tok in clerks]
+    idle = list(range(1, len(clerks) + 1))
+    idle_lock = threading.Lock()
+    call_lat: list[float] = []
+    issue_lat: list[float] = []
+    skipped = [0]
+    stop_at = time.perf_counter() + seconds
+
+    def serve(no: int, due: float) -> None:
+        c = clients[no - 1]
+        try:
+            t = c.call_next(no)
+            call_lat.append(time.perf_counter() - due)
+            if t is not None:
+                c.start(t["id"])
+                c.finish(t["id"])
+        finally:
+            with idle_lock:
+                idle.append(no)
+
+    def kiosk(i: int) -> None:
+        krng = random.Random(seed * 100 + i)
+        with HallClient(url, kiosks[i]) as k:
+            due = time.perf_counter()
+            while True:
+                due += krng.expovariate(issue_rate / len(kiosks))
+                if due >= stop_at:
+                    return
+                time.sleep(max(0.0, due - time.perf_counter()))
+                k.issue(cats[krng.randrange(len(cats))])
+                issue_lat.append(time.perf_counter() - due)
+
+    with ThreadPoolExecutor(len(clerks)) as pool, ThreadPoolExecutor(len(kiosks)) as kpool:
+        kf = [kpool.submit(kiosk, i) for i in range(len(kiosks))]
+        futures = []
+        due = time.perf_counter()
+        while True:
+            due += rng.expovariate(rate)
+            if due >= stop_at:
+                break
+            time.sleep(max(0.0, due - time.perf_counter()))
+            with idle_lock:
+                no = idle.pop(rng.randrange(len(idle))) if idle else None
+            if no is None:  # every window busy: a real clerk would press later; count it
+                skipped[0] += 1
+                continue
+            futures.append(pool.submit(serve, no, due))
+        for f in futures + kf:
+            f.result()
+    for c in clients:
+        c.close()
+    return call_lat, issue_lat, skipped[0]
+
+
+def burst(url: str, clerks: list[str], rounds: int) -> list[float]:
+    """All windows press call-next at the same instant; then each starts and finishes its ticket."""
+    lat: list[float] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(len(clerks))
+    clients = [HallClient(url, tok) for tok in clerks]
+
+    def one(no: int) -> None:
+        c = clients[no - 1]
+        for _ in range(rounds):
+            barrier.wait()
+            t0 = time.perf_counter()
+            t = c.call_next(no)
+            dt = time.perf_counter() - t0
+            with lock:
+                lat.append(dt)
+            if t is not None:
+                c.start(t["id"])
+                c.finish(t["id"])
+
+    with ThreadPoolExecutor(len(clerks)) as pool:
+        list(pool.map(one, range(1, len(clerks) + 1)))
+    for c in clients:
+        c.close()
+    return lat
 
 
 def build_hall(path: Path, windows: int) -> tuple[list[str], list[str], str]:
@@ -87,6 +199,11 @@ def main() -> int:
     ap.add_argument("--tickets", type=int, default=10_000)
     ap.add_argument("--windows", type=int, default=40)
     ap.add_argument("--calls", type=int, default=25, help="calls per window in phase 2")
+    ap.add_argument("--open-rate", type=float, default=20.0, help="phase 4: call-next arrivals per second, all windows")
+    ap.add_argument("--issue-rate", type=float, default=10.0, help="phase 4: tickets issued per second, all kiosks")
+    ap.add_argument("--open-seconds", type=float, default=20.0, help="phase 4: duration")
+    ap.add_argument("--bursts", type=int, default=5, help="phase 5: simultaneous presses by all windows")
+    ap.add_argument("--floor", type=int, default=300, help="phase 6: raw transactions for the floor")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-hallnode-"))
     db = tmp / "hall.sqlite"
@@ -102,7 +219,8 @@ def main() -> int:
                 break
             except httpx.HTTPError:
                 time.sleep(0.05)
-        print(f"hall node pid {server.pid} on {url}; db {db}; {os.cpu_count()} CPUs; synchronous=FULL")
+        print(f"hall node pid {server.pid} on {url}; db {db}; {os.cpu_count()} CPUs; "
+              f"synchronous={synchronous_mode()}")
         with HallClient(url, admin) as adm:
             cats = [c["code"] for c in adm.categories()]
 
@@ -180,6 +298,26 @@ def main() -> int:
         print("    " + summary("event after call-next response", [max(0.0, x) for x in after_resp])
               + "  (target p99 ≤ 50 ms)")
         print("    " + summary("event after call-next request", after_req))
+
+        # 4. open loop ------------------------------------------------------------------------------------
+        calls, issues, skipped = open_loop(url, clerks, kiosks, cats, args.open_rate, args.issue_rate,
+                                           args.open_seconds)
+        print(f"[4] open loop {args.open_seconds:.0f} s: call-next Poisson {args.open_rate:g}/s over {args.windows} "
+              f"windows (+start+finish), kiosks issuing Poisson {args.issue_rate:g}/s; "
+              f"{skipped} arrivals found every window busy")
+        print("    " + summary("open-loop call-next latency", calls) + "  (target p99 ≤ 25 ms)")
+        print("    " + summary("open-loop issue latency", issues))
+
+        # 5. burst ----------------------------------------------------------------------------------------
+        lat = burst(url, clerks, args.bursts)
+        print(f"[5] burst: {args.windows} windows press call-next at the same instant, {args.bursts} times")
+        print("    " + summary("burst call-next latency", lat))
+
+        # 6. floor ----------------------------------------------------------------------------------------
+        base = floor_s(db, args.floor)
+        print(f"[6] floor: raw sqlite3 1-row BEGIN IMMEDIATE/INSERT/COMMIT, synchronous={synchronous_mode()}, WAL, "
+              "same file, node idle")
+        print("    " + summary("floor", base))
     finally:
         server.terminate()
         server.wait(10)

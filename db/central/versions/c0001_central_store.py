@@ -7,7 +7,6 @@ Revises: None
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = 'c0001'
 down_revision = None
 branch_labels = None

@@ -17,7 +17,7 @@ import logging
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from hallclient.paths import resource_path
 

@@ -21,6 +21,7 @@ from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.board import DisplayBoard
 from hallclient.ui.display.device import DeviceSetup, stored_token
 from hallclient.ui.display.model import BoardModel, utc_now
+from hallclient.ui.display.none_guard import immortalize_none
 from hallclient.ui.display.voice import VoiceAnnouncer
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class DisplayWindow(QWidget):
 
     def __init__(self, bridge: HallBridge, settings: HallSettings, *, announcer: VoiceAnnouncer | None = None,
                  clock: Callable[[], datetime] = utc_now, tick_ms: int = 500) -> None:
+        immortalize_none()  # PySide6 6.12 + CPython 3.11 refcount bug, see none_guard
         super().__init__()
         self.bridge, self.settings = bridge, settings
         self.setWindowTitle(self.tr("叫号屏"))

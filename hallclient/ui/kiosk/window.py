@@ -36,7 +36,8 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import GREEN_REASONS, ConnectionBadge, green_reason_label
 from hallclient.ui.display.device import DeviceSetup, stored_token
-from hallclient.ui.kiosk.printer import SlipPrinter, SlipPrintError, slip_font_family
+from hallclient.ui.display.none_guard import immortalize_none
+from hallclient.ui.kiosk.printer import SlipPrinter, slip_font_family
 
 log = logging.getLogger(__name__)
 KIOSK_QSS = """
@@ -87,6 +88,7 @@ class KioskWindow(QWidget):
 
     def __init__(self, bridge: HallBridge, settings: HallSettings, *, printer: SlipPrinter | None = None,
                  clock: Callable[[], datetime] = datetime.now) -> None:
+        immortalize_none()  # PySide6 6.12 + CPython 3.11 refcount bug, see none_guard
         super().__init__()
         self.bridge, self.settings, self.clock = bridge, settings, clock
         self.setObjectName("kiosk")

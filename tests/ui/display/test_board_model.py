@@ -20,7 +20,8 @@ class Clock:
 
 def status(seq: int, waiting: int = 2, current: str | None = None) -> dict:
     return {"seq": seq, "categories": [{"code": "SB", "name": "社保", "waiting": waiting, "colour": "blue"}],
-            "windows": [{"no": 3, "name": "3号窗口", "current_ticket": current, "state": "calling" if current else "idle",
+            "windows": [{"no": 3, "name": "3号窗口", "current_ticket": current,
+                         "state": "calling" if current else "idle",
                          "is_open": True, "paused": False}]}
 
 

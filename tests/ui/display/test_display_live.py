@@ -59,5 +59,6 @@ def test_green_call_is_marked(qtbot: QtBot, node, display: DisplayWindow) -> Non
     reception.issue("SB", green_reason="elderly")
     reception.switch_window(3, ["SB"])
     called = node.client(node.token("1003", window_no=3)).call_next(3)
-    qtbot.waitUntil(lambda: bool(display.model.calls) and display.model.calls[0].number == called["number"], timeout=5000)
+    qtbot.waitUntil(lambda: bool(display.model.calls) and display.model.calls[0].number == called["number"],
+                    timeout=5000)
     assert display.model.calls[0].green

@@ -19,7 +19,6 @@ from hallclient.ui.display.window import DisplayWindow
 def busy_hall(node) -> None:
     """A mid-morning hall: tickets in most categories, a dozen windows calling or serving, one green call."""
     kiosk = node.client(node.device_token("kiosk"))
-    sup = node.client(node.token("1031"))
     for i, cat in enumerate(["SSDJ", "QYKB", "SB", "YB", "GJJ", "BDC", "SW", "GCJS", "RCFW", "CRJ", "HZ", "ZHZX"]):
         for _ in range(3 + (i * 5) % 11):
             kiosk.issue(cat)

@@ -19,7 +19,7 @@ from hallclient.ui.kiosk.printer import SlipPrinter, SlipPrintError
 from hallclient.ui.kiosk.window import KioskWindow, category_guide_url, estimate_wait_min
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "printing"))
-from pdf_probe import extracted_text, view_pages  # noqa: E402
+from pdf_probe import extracted_text, view_pages
 
 
 class FlakyPrinter(SlipPrinter):

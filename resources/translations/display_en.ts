@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>DeviceSetup</name>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="56"/>
+        <source>本设备尚未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="58"/>
+        <source>请输入设备令牌（在大厅服务器上运行 hallclient device add 获得），或由值班长登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="63"/>
+        <source>使用设备令牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="67"/>
+        <source>值班长登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="72"/>
+        <source>设备令牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="74"/>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="75"/>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/device.py" line="110"/>
+        <source>未通过：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayBoard</name>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="47"/>
+        <source>最新叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="48"/>
+        <source>窗口服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="49"/>
+        <source>等候人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="50"/>
+        <source>请到 {0} 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="51"/>
+        <source>{0}号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="52"/>
+        <source>{0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="53"/>
+        <source>绿色通道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="54"/>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="55"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="56"/>
+        <source>请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="57"/>
+        <source>网络连接中断，正在重新连接…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="58"/>
+        <source>星期{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../hallclient/ui/display/window.py" line="38"/>
+        <source>叫号屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/window.py" line="141"/>
+        <source>设备令牌无效或已吊销，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
