@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path

@@ -8,6 +8,7 @@ SQL only narrows 10,000 waiting tickets down to the handful that can win.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -25,7 +26,7 @@ from hallclient.domain.sla import SlaThresholds
 from hallclient.domain.tickets import MAX_DAILY_SEQ, TicketAction, TicketStatus, format_number, next_status
 from hallclient.domain.windows import Subscription, SubscriptionError
 from hallclient.ids import new_id
-from hallclient.store import journal
+from hallclient.store import journal, rawsql
 from hallclient.store.errors import ConflictError, NotFoundError
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import (
@@ -425,46 +426,89 @@ class HallQueue:
         return list(conn.execute(_candidates_stmt(len(cat_ids)), params))
 
     def call_next(self, window_no: int, staff_id: uuid.UUID | None = None) -> TicketView | None:
-        """叫号: claim the next ticket for a window, or None when nothing it serves is waiting."""
+        """叫号: claim the next ticket for a window, or None when nothing it serves is waiting.
+
+        The hottest write of the hall, so it talks to the DB-API cursor directly (see `rawsql`), inside the
+        same BEGIN IMMEDIATE transaction; the choice itself is still `domain.call_order.pick_next`.
+        """
         now = self.clock()
         with self.store.write() as conn:
-            win = self._window(conn, window_no)
-            if not win.is_open:
-                raise ConflictError(f"window {window_no} is closed")
-            if win.paused:
-                raise ConflictError(f"window {window_no} is paused ({win.pause_reason or 'no reason'}); resume first")
-            if win.current_ticket_id is not None:
-                cur = conn.execute(select(T.c.number, T.c.status).where(T.c.id == win.current_ticket_id)).first()
-                if cur is not None and cur.status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value):
-                    raise ConflictError(
-                        f"window {window_no} still has ticket {cur.number} ({cur.status}); "
-                        "finish, transfer or mark no-show first"
-                    )
-            cats = self._categories(conn)
-            sub = self.subscription(win)
-            by_code = {c.code: c.id for c in cats.values() if c.active}
-            cat_ids = [by_code[c] for c in sub.categories if c in by_code]
-            rows = self._candidates(conn, window_no, cat_ids, now)
-            if not rows:
-                return None
-            queued = {str(r.id): r for r in rows}
-            choice = pick_next(
-                window_no, sub, [self._queued(r, cats) for r in rows], now, self.thresholds(cats), self.policy
+            cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                return self._call_next(cur, window_no, staff_id, now)
+            finally:
+                cur.close()
+
+    def _call_next(self, cur: Any, window_no: int, staff_id: uuid.UUID | None, now: datetime) -> TicketView | None:
+        win = cur.execute(
+            "SELECT is_open, paused, pause_reason, current_ticket_id, primary_categories, secondary_categories "
+            "FROM window WHERE no = ?",
+            (window_no,),
+        ).fetchone()
+        if win is None:
+            raise NotFoundError(f"no window number {window_no}")
+        is_open, paused, pause_reason, current_id, primary, secondary = win
+        if not is_open:
+            raise ConflictError(f"window {window_no} is closed")
+        if paused:
+            raise ConflictError(f"window {window_no} is paused ({pause_reason or 'no reason'}); resume first")
+        if current_id is not None:
+            held = cur.execute("SELECT number, status FROM ticket WHERE id = ?", (current_id,)).fetchone()
+            if held is not None and held[1] in (TicketStatus.CALLED.value, TicketStatus.SERVING.value):
+                raise ConflictError(
+                    f"window {window_no} still has ticket {held[0]} ({held[1]}); finish, transfer or mark no-show first"
+                )
+        cats = {
+            r[0]: r
+            for r in cur.execute("SELECT id, code, name, yellow_after_min, red_after_min, active FROM category")
+        }
+        sub = Subscription(tuple(json.loads(primary or "[]")), tuple(json.loads(secondary or "[]")))
+        by_code = {c[1]: hex_id for hex_id, c in cats.items() if c[5]}
+        cat_hex = [by_code[c] for c in sub.categories if c in by_code]
+        params = rawsql.candidates_params(
+            cat_hex,
+            window_no,
+            now - timedelta(minutes=self.policy.late_min),
+            now + timedelta(minutes=self.policy.early_min),
+        )
+        # several probes may find the same ticket; parse only what the call order needs
+        raw = {r[0]: r for r in cur.execute(rawsql.candidates_sql(len(cat_hex)), params)}
+        if not raw:
+            return None
+        code_of = {h: c[1] for h, c in cats.items()}
+        cols = rawsql.TICKET_INDEX
+        queued = [
+            QueuedTicket(
+                id=h,  # hex and dashed UUID text sort alike, so ties break the same way
+                number=r[cols["number"]],
+                category=code_of[r[cols["category_id"]]],
+                issued_at=datetime.fromisoformat(r[cols["issued_at"]]),
+                green=r[cols["green_reason"]] is not None,
+                appointment_slot=rawsql.parse_dt(r[cols["appointment_slot"]]),
+                target_window=r[cols["target_window"]],
             )
-            if choice is None:
-                return None
-            row = queued[choice.id]
-            cat = cats[row.category_id]
-            return self._apply(
-                conn,
-                row,
-                TicketAction.CALL,
-                now,
-                staff_id,
-                window_no,
-                extra=dict(called_at=now, window_no=window_no, clerk_id=staff_id, target_window=None),
-                names=(cat.code, cat.name, *self._item_names(conn, row.item_id)),
-            )
+            for h, r in raw.items()
+        ]
+        thresholds = {c[1]: SlaThresholds(c[3], c[4]) for c in cats.values()}
+        choice = pick_next(window_no, sub, queued, now, thresholds, self.policy)
+        if choice is None:
+            return None
+        row = rawsql.ticket_row(raw[choice.id])
+        cat = cats[row["category_id"].hex]
+        item = (None, None)
+        if row["item_id"] is not None:
+            found = cur.execute("SELECT code, name FROM service_item WHERE id = ?", (row["item_id"].hex,)).fetchone()
+            item = (found[0], found[1]) if found else (None, None)
+        called = row | {
+            "status": TicketStatus.CALLED.value,
+            "called_at": now,
+            "window_no": window_no,
+            "target_window": None,
+        }
+        view = _make_view(called, (cat[1], cat[2], *item))
+        payload = self._event_payload(view, acting_window=window_no)
+        rawsql.journal_call(cur, row=row, now=now, staff_id=staff_id, window_no=window_no, payload=payload)
+        return view
 
     def _apply(
         self,

@@ -24,6 +24,7 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.embedded import EmbeddedNode
 from hallclient.ui.common.fonts import install_cjk_font
 from hallclient.ui.common.i18n import install_language
+from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.theme import apply_theme
 
@@ -32,6 +33,7 @@ _T0 = time.perf_counter()
 
 def make_app() -> QApplication:
     """The QApplication with high-DPI rounding off (crisp at 125 %/150 %), hall font, theme."""
+    immortalize_none()  # PySide6 6.12 on Python 3.11 decrements None's refcount on every void Qt call
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

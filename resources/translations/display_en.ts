@@ -6,105 +6,100 @@
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="56"/>
         <source>本设备尚未登记</source>
-        <translation type="unfinished"></translation>
+        <translation>This device is not registered yet</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="58"/>
         <source>请输入设备令牌（在大厅服务器上运行 hallclient device add 获得），或由值班长登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the device token (from “hallclient device add” on the hall node), or have a supervisor log in.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="63"/>
         <source>使用设备令牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Use device token</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="67"/>
         <source>值班长登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor login</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="72"/>
         <source>设备令牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Device token</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="74"/>
         <source>工号</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff no.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="75"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/device.py" line="110"/>
         <source>未通过：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not accepted: {0}</translation>
     </message>
 </context>
 <context>
     <name>DisplayBoard</name>
     <message>
-        <location filename="../../hallclient/ui/display/board.py" line="47"/>
+        <location filename="../../hallclient/ui/display/board.py" line="46"/>
         <source>最新叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="47"/>
+        <source>窗口服务</source>
+        <translation>Windows</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="48"/>
-        <source>窗口服务</source>
-        <translation type="unfinished"></translation>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="49"/>
-        <source>等候人数</source>
-        <translation type="unfinished"></translation>
+        <source>请到 {0} 号窗口</source>
+        <translation>Please go to window {0}</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="50"/>
-        <source>请到 {0} 号窗口</source>
-        <translation type="unfinished"></translation>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="51"/>
-        <source>{0}号窗口</source>
-        <translation type="unfinished"></translation>
+        <source>{0} 人</source>
+        <translation>{0}</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="52"/>
-        <source>{0} 人</source>
-        <translation type="unfinished"></translation>
+        <source>绿色通道</source>
+        <translation>Green channel</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="53"/>
-        <source>绿色通道</source>
-        <translation type="unfinished"></translation>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="54"/>
-        <source>暂停服务</source>
-        <translation type="unfinished"></translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="55"/>
-        <source>—</source>
-        <translation type="unfinished"></translation>
+        <source>请留意叫号</source>
+        <translation>Please watch for your number</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="56"/>
-        <source>请留意叫号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/display/board.py" line="57"/>
         <source>网络连接中断，正在重新连接…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/display/board.py" line="58"/>
-        <source>星期{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection lost, reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -112,12 +107,12 @@
     <message>
         <location filename="../../hallclient/ui/display/window.py" line="38"/>
         <source>叫号屏</source>
-        <translation type="unfinished"></translation>
+        <translation>Call display</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/display/window.py" line="141"/>
         <source>设备令牌无效或已吊销，请联系管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Device token invalid or revoked: contact the administrator</translation>
     </message>
 </context>
 </TS>

@@ -171,3 +171,28 @@ def test_rating_needs_finished_ticket_and_reason_for_bad(q: HallQueue) -> None:
     q.finish(t.id, w)
     with pytest.raises(ValueError, match="needs a reason"):
         q.rate(t.id, 1, "")
+
+
+def test_raw_call_next_stores_values_exactly_as_sqlalchemy_does(q: HallQueue, demo_db) -> None:
+    """call_next writes through the DB-API cursor; its rows must look like the Core-written ones."""
+    q.issue("SB", item="SB-001")
+    w = window_serving(q, "SB")
+    t = q.call_next(w, staff_id=None)
+    q.recall(t.id, w)  # Core path, detail None like the call event
+    q.start(t.id, w)
+    conn = sqlite3.connect(demo_db)
+    try:
+        called_at, started_at, tid = conn.execute("SELECT called_at, started_at, id FROM ticket").fetchone()
+        assert len(called_at) == len(started_at) == 26 and called_at[10] == " "
+        assert len(tid) == 32 and "-" not in tid
+        events = dict(conn.execute("SELECT kind, detail FROM ticket_event WHERE kind IN ('call', 'recall')"))
+        assert events["call"] == events["recall"]
+        ats = [r[0] for r in conn.execute("SELECT at FROM outbox ORDER BY seq")]
+        assert {len(a) for a in ats} == {26}
+        kinds = [r[0] for r in conn.execute("SELECT kind FROM hall_event ORDER BY seq")]
+        assert kinds == ["issued", "called", "recalled", "started"]
+    finally:
+        conn.close()
+    view = q.get(t.id)
+    assert view.called_at == t.called_at and view.item == "SB-001" and view.item_name == t.item_name
+    assert view.window_no == w and view.status == "serving"

@@ -8,7 +8,7 @@ reads the model, so a repaint costs the same after 10,000 calls as after one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -24,7 +24,6 @@ HIGHLIGHT = QColor("#f5b400")
 HIGHLIGHT_TEXT = QColor("#1a1a1a")
 GREEN = QColor("#1e9e4a")
 WARN = QColor("#c42b1c")
-WEEKDAYS = "一二三四五六日"
 
 
 class DisplayBoard(QWidget):
@@ -55,7 +54,6 @@ class DisplayBoard(QWidget):
         self.t_idle = self.tr("—")
         self.t_no_calls = self.tr("请留意叫号")
         self.t_stale = self.tr("网络连接中断，正在重新连接…")
-        self.t_weekday = self.tr("星期{0}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -131,7 +129,8 @@ class DisplayBoard(QWidget):
         p.fillRect(r, HEADER)
         pad = 30 * u
         now = self.model.clock().astimezone(self.model.local_tz)
-        clock = f"{now:%Y-%m-%d} {self.t_weekday.format(WEEKDAYS[now.weekday()])} {now:%H:%M:%S}"
+        weekday = QLocale().dayName(now.isoweekday(), QLocale.FormatType.LongFormat)  # 星期一 / Monday
+        clock = f"{now:%Y-%m-%d} {weekday} {now:%H:%M:%S}"
         clock_w = r.width() * 0.36
         name_w = r.width() - clock_w - 3 * pad
         if stale:

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.board import DisplayBoard
 from hallclient.ui.display.device import DeviceSetup, stored_token
 from hallclient.ui.display.model import BoardModel, utc_now
-from hallclient.ui.display.none_guard import immortalize_none
 from hallclient.ui.display.voice import VoiceAnnouncer
 
 log = logging.getLogger(__name__)

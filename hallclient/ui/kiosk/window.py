@@ -33,10 +33,10 @@ from hallclient.hallnode.client import HallClient
 from hallclient.printing.ticket_slip import SlipData
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import GREEN_REASONS, ConnectionBadge, green_reason_label
 from hallclient.ui.display.device import DeviceSetup, stored_token
-from hallclient.ui.display.none_guard import immortalize_none
 from hallclient.ui.kiosk.printer import SlipPrinter, slip_font_family
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hallclient.paths import resource_path
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.i18n import install_language
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.voice import VoiceAnnouncer
 from hallclient.ui.display.window import DisplayWindow
@@ -33,6 +34,7 @@ def busy_hall(node) -> None:
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920)])
 def test_board_renders_at_screen_sizes(qtbot: QtBot, node, settings: HallSettings, tmp_path: Path,
                                        size: tuple[int, int]) -> None:
+    install_language("zh_CN")  # as the app does at start: Chinese weekday names
     busy_hall(node)
     bridge = HallBridge(node.url)
     bridge.client.token = node.device_token("display")

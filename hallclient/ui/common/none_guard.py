@@ -5,7 +5,7 @@ zero within minutes (True/False likewise) and the process aborts with "Fatal Pyt
 
 `immortalize_none()` gives None a refcount so large that it can never reach zero, which is exactly what
 CPython 3.12+ does (PEP 683 immortal objects). No-op on 3.12+. Belongs in `ui.app.make_app()` for every role
-(asked of ui/common); the display and kiosk call it themselves meanwhile.
+; `ui.app.make_app()` calls it for every role.
 """
 
 from __future__ import annotations
