@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in FEATURES:
         importlib.import_module(name).add_parser(sub)
+    for command in sub.choices.values():  # `hallclient serve --db PATH` works as well as `hallclient --db PATH serve`
+        command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="hall database file")
     return parser
 
 
