@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hallclient.domain.appointments import AppointmentPolicy
@@ -50,23 +50,18 @@ WAITING = TicketStatus.WAITING.value
 
 # Hot-path statements, built once (building a statement costs more than running it on SQLite).
 # The ticket with the code and name of its category and item, so a view needs no further round trips.
-_SEL_TICKET = (
-    select(
-        T,
-        CAT.c.code.label("cat_code"),
-        CAT.c.name.label("cat_name"),
-        ITEM.c.code.label("item_code"),
-        ITEM.c.name.label("item_name"),
-    )
-    .select_from(T.join(CAT, CAT.c.id == T.c.category_id).outerjoin(ITEM, ITEM.c.id == T.c.item_id))
-    .where(T.c.id == bindparam("tid"))
-)
+_SEL_TICKETS_NAMED = select(
+    T,
+    CAT.c.code.label("cat_code"),
+    CAT.c.name.label("cat_name"),
+    ITEM.c.code.label("item_code"),
+    ITEM.c.name.label("item_name"),
+).select_from(T.join(CAT, CAT.c.id == T.c.category_id).outerjoin(ITEM, ITEM.c.id == T.c.item_id))
+_SEL_TICKET = _SEL_TICKETS_NAMED.where(T.c.id == bindparam("tid"))
 _SEL_WINDOW = select(WIN).where(WIN.c.no == bindparam("no"))
 _SEL_CATEGORIES = select(CAT)
-_SEL_CAT_NAME = select(CAT.c.code, CAT.c.name).where(CAT.c.id == bindparam("cid"))
 _SEL_ITEM_NAME = select(ITEM.c.code, ITEM.c.name).where(ITEM.c.id == bindparam("iid"))
 _UPD_TICKET = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_version"))
-_UPD_WINDOW_CURRENT = update(WIN).where(WIN.c.no == bindparam("b_no"))
 _CLEAR_WINDOW_CURRENT = update(WIN).where(WIN.c.current_ticket_id == bindparam("b_tid"))
 _SEL_CATEGORY_BY_CODE = select(CAT).where(or_(CAT.c.code == bindparam("code"), CAT.c.name == bindparam("code")))
 _SEL_ITEM_BY_CODE = select(ITEM).where(ITEM.c.code == bindparam("code"))
@@ -106,38 +101,7 @@ _COUNT_GREEN_AHEAD = (
         T.c.id != bindparam("tid"),
     )
 )
-_UPD_TICKET_RATING = update(T).where(T.c.id == bindparam("b_id"))
-_CANDIDATES: dict[int, Any] = {}
-
-
-def _candidates_stmt(n_categories: int) -> Any:
-    """The union of per-class 'best waiting ticket' probes for a window serving n categories."""
-    stmt = _CANDIDATES.get(n_categories)
-    if stmt is not None:
-        return stmt
-    cat_ids = [bindparam(f"c{i}") for i in range(n_categories)]
-    window_no, now_early, now_late = bindparam("window_no"), bindparam("due_from"), bindparam("due_to")
-    mine = (
-        or_(and_(T.c.category_id.in_(cat_ids), T.c.target_window.is_(None)), T.c.target_window == window_no)
-        if cat_ids
-        else (T.c.target_window == window_no)
-    )
-    base = select(T).where(T.c.status == WAITING)
-    parts = [
-        base.where(T.c.green_reason.is_not(None), mine).order_by(T.c.issued_at, T.c.id).limit(1),
-        base.where(
-            T.c.appointment_slot.is_not(None), mine, T.c.appointment_slot >= now_early, T.c.appointment_slot <= now_late
-        )
-        .order_by(T.c.appointment_slot, T.c.id)
-        .limit(1),
-        base.where(T.c.target_window == window_no).order_by(T.c.issued_at, T.c.id).limit(1),
-    ]
-    parts += [
-        base.where(T.c.category_id == cid, T.c.target_window.is_(None)).order_by(T.c.issued_at, T.c.id).limit(1)
-        for cid in cat_ids
-    ]
-    stmt = _CANDIDATES[n_categories] = union_all(*[p.subquery().select() for p in parts])
-    return stmt
+_UPD_TICKET_FIELDS = update(T).where(T.c.id == bindparam("b_id"))
 
 
 @dataclass(frozen=True)
@@ -227,14 +191,6 @@ class HallQueue:
     def _categories(self, conn: Connection) -> dict[uuid.UUID, Any]:
         return {r.id: r for r in conn.execute(_SEL_CATEGORIES)}
 
-    def _view(self, conn: Connection, row: Any) -> TicketView:
-        cat = conn.execute(_SEL_CAT_NAME, {"cid": row.category_id}).one()
-        item = None
-        if row.item_id is not None:
-            item = conn.execute(_SEL_ITEM_NAME, {"iid": row.item_id}).first()
-        names = (cat.code, cat.name, item.code if item else None, item.name if item else None)
-        return _make_view(row._mapping, names)
-
     def _item_names(self, conn: Connection, item_id: uuid.UUID | None) -> tuple[str | None, str | None]:
         if item_id is None:
             return None, None
@@ -269,13 +225,13 @@ class HallQueue:
     ) -> list[TicketView]:
         with self.store.read() as conn:
             day = day or self.store.local_day(self.clock())
-            q = select(T).where(T.c.day == day)
+            q = _SEL_TICKETS_NAMED.where(T.c.day == day)
             if status:
                 q = q.where(T.c.status == TicketStatus(status).value)
             if category:
                 q = q.where(T.c.category_id == self._category_by_code(conn, category).id)
             rows = conn.execute(q.order_by(T.c.issued_at, T.c.id).limit(limit)).all()
-            return [self._view(conn, r) for r in rows]
+            return [_make_view(r._mapping, _names(r)) for r in rows]
 
     def waiting_snapshot(self, conn: Connection) -> list[QueuedTicket]:
         """Every waiting ticket as the call order sees it (for status pages and tests)."""
@@ -415,16 +371,6 @@ class HallQueue:
 
     # -- calling --------------------------------------------------------------------------------
 
-    def _candidates(self, conn: Connection, window_no: int, cat_ids: Sequence[uuid.UUID], now: datetime) -> list[Any]:
-        """The waiting tickets that can win call-next (see domain.call_order for why this suffices)."""
-        params: dict[str, Any] = {f"c{i}": cid for i, cid in enumerate(cat_ids)}
-        params |= {
-            "window_no": window_no,
-            "due_from": now - timedelta(minutes=self.policy.late_min),
-            "due_to": now + timedelta(minutes=self.policy.early_min),
-        }
-        return list(conn.execute(_candidates_stmt(len(cat_ids)), params))
-
     def call_next(self, window_no: int, staff_id: uuid.UUID | None = None) -> TicketView | None:
         """叫号: claim the next ticket for a window, or None when nothing it serves is waiting.
 
@@ -459,8 +405,7 @@ class HallQueue:
                     f"window {window_no} still has ticket {held[0]} ({held[1]}); finish, transfer or mark no-show first"
                 )
         cats = {
-            r[0]: r
-            for r in cur.execute("SELECT id, code, name, yellow_after_min, red_after_min, active FROM category")
+            r[0]: r for r in cur.execute("SELECT id, code, name, yellow_after_min, red_after_min, active FROM category")
         }
         sub = Subscription(tuple(json.loads(primary or "[]")), tuple(json.loads(secondary or "[]")))
         by_code = {c[1]: hex_id for hex_id, c in cats.items() if c[5]}
@@ -528,9 +473,7 @@ class HallQueue:
         done = conn.execute(_UPD_TICKET, {"b_id": row.id, "b_version": row.version, **values})
         if done.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; guard against a future refactor
             raise ConflictError(f"ticket {row.number} changed meanwhile; try again")
-        if action is TicketAction.CALL:
-            conn.execute(_UPD_WINDOW_CURRENT, {"b_no": window_no, "current_ticket_id": row.id, "updated_at": now})
-        elif new in (TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.WAITING):
+        if new in (TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.WAITING):
             conn.execute(_CLEAR_WINDOW_CURRENT, {"b_tid": row.id, "current_ticket_id": None, "updated_at": now})
         journal.ticket_event(
             conn,
@@ -547,7 +490,6 @@ class HallQueue:
         )
         view = _make_view({**row._mapping, **values}, names or _names(row))
         kind = {
-            TicketAction.CALL: "called",
             TicketAction.RECALL: "recalled",
             TicketAction.START: "started",
             TicketAction.FINISH: "finished",
@@ -733,24 +675,18 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; only a finished ticket can be rated")
             if row.rating is not None:
                 raise ConflictError(f"ticket {row.number} is already rated ({row.rating})")
-            values = dict(rating=int(rating), rating_reason=text, rated_at=now, version=row.version + 1)
-            conn.execute(_UPD_TICKET_RATING, {"b_id": row.id, **values})
-            journal.ticket_event(
+            return self._annotate(
                 conn,
-                hall_id=row.hall_id,
-                ticket_id=row.id,
+                row,
+                {"rating": int(rating), "rating_reason": text, "rated_at": now},
+                now,
                 kind="rated",
-                from_status=row.status,
-                to_status=row.status,
-                at=now,
+                stream_kind="rated",
                 staff_id=staff_id,
                 window_no=row.window_no,
                 detail={"rating": int(rating), "negative": rating.is_negative, "source": source},
-                outbox_first=("ticket", row.id),
+                rating=int(rating),
             )
-            view = _make_view({**row._mapping, **values}, _names(row))
-            journal.hall_event(conn, "rated", self._event_payload(view, rating=int(rating)), now)
-            return view
 
     def flag_green(
         self,
@@ -768,23 +704,18 @@ class HallQueue:
                 raise ConflictError(f"ticket {row.number} is {row.status}; green channel applies to active tickets")
             if row.green_reason is not None:
                 raise ConflictError(f"ticket {row.number} is already green-channel ({row.green_reason})")
-            values = dict(
-                green_reason=flag.reason.value,
-                green_note=flag.note,
-                green_flagged_by=staff_id,
-                green_flagged_at=now,
-                version=row.version + 1,
-            )
-            conn.execute(_UPD_TICKET_RATING, {"b_id": row.id, **values})
-            journal.outbox(conn, "ticket", row.id, now)
-            journal.ticket_event(
+            view = self._annotate(
                 conn,
-                hall_id=row.hall_id,
-                ticket_id=row.id,
+                row,
+                {
+                    "green_reason": flag.reason.value,
+                    "green_note": flag.note,
+                    "green_flagged_by": staff_id,
+                    "green_flagged_at": now,
+                },
+                now,
                 kind="green_flag",
-                from_status=row.status,
-                to_status=row.status,
-                at=now,
+                stream_kind="green_flagged",
                 staff_id=staff_id,
                 window_no=window_no,
                 detail={"reason": flag.reason.value, "note": flag.note},
@@ -798,9 +729,42 @@ class HallQueue:
                 action="green_flag",
                 detail={"ticket": row.number, "reason": flag.reason.value, "note": flag.note, "window": window_no},
             )
-            view = _make_view({**row._mapping, **values}, _names(row))
-            journal.hall_event(conn, "green_flagged", self._event_payload(view), now)
             return view
+
+    def _annotate(
+        self,
+        conn: Connection,
+        row: Any,
+        values: dict[str, Any],
+        now: datetime,
+        *,
+        kind: str,
+        stream_kind: str,
+        staff_id: uuid.UUID | None,
+        window_no: int | None,
+        detail: dict[str, Any],
+        **payload: Any,
+    ) -> TicketView:
+        """Set fields of a ticket without changing its state (a rating, a green flag), with its ticket event,
+        outbox rows and hall event, like every state change gets in `_apply`."""
+        values = values | {"version": row.version + 1}
+        conn.execute(_UPD_TICKET_FIELDS, {"b_id": row.id, **values})
+        journal.ticket_event(
+            conn,
+            hall_id=row.hall_id,
+            ticket_id=row.id,
+            kind=kind,
+            from_status=row.status,
+            to_status=row.status,
+            at=now,
+            staff_id=staff_id,
+            window_no=window_no,
+            detail=detail,
+            outbox_first=("ticket", row.id),
+        )
+        view = _make_view({**row._mapping, **values}, _names(row))
+        journal.hall_event(conn, stream_kind, self._event_payload(view, **payload), now)
+        return view
 
     # -- windows --------------------------------------------------------------------------------
 
