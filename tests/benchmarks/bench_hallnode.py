@@ -23,7 +23,6 @@ import argparse
 import os
 import random
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -33,13 +32,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from bench_store import floor_ms  # the same floor as the store benchmark (run from this folder)
 from sqlalchemy import insert, select
 
 from hallclient.hallnode.auth import add_device, hash_token, new_token, session_expiry
 from hallclient.hallnode.client import EventSubscriber, HallClient
 from hallclient.ids import new_id
 from hallclient.store import open_store, utc_now
-from hallclient.store.engine import BUSY_TIMEOUT_MS, synchronous_mode
+from hallclient.store.engine import synchronous_mode
 from hallclient.store.seed import load_seed, seed_hall
 from hallclient.store.tables import AuthSessionRow, StaffRow
 
@@ -52,24 +52,6 @@ def pct(values: list[float], p: float) -> float:
 def summary(name: str, values: list[float]) -> str:
     return (f"{name}: n={len(values)} p50={pct(values, 50):.2f} ms  p90={pct(values, 90):.2f} ms  "
             f"p99={pct(values, 99):.2f} ms  max={max(values) * 1000:.2f} ms")
-
-
-def floor_s(db: Path, n: int) -> list[float]:
-    """Raw single-row write transactions on the hall database, same pragmas as the node (seconds)."""
-    conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute(f"PRAGMA synchronous={synchronous_mode()}")
-    conn.execute("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, v TEXT)")
-    out = []
-    for i in range(n):
-        t0 = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO bench_floor (v) VALUES (?)", (str(i),))
-        conn.execute("COMMIT")
-        out.append(time.perf_counter() - t0)
-    conn.execute("DROP TABLE bench_floor")
-    conn.close()
-    return out
 
 
 def open_loop(url: str, clerks: list[str], kiosks: list[str], cats: list[str], rate: float, issue_rate: float,
@@ -314,7 +296,7 @@ def main() -> int:
         print("    " + summary("burst call-next latency", lat))
 
         # 6. floor ----------------------------------------------------------------------------------------
-        base = floor_s(db, args.floor)
+        base = [ms / 1000 for ms in floor_ms(db, args.floor)]  # summary() takes seconds
         print(f"[6] floor: raw sqlite3 1-row BEGIN IMMEDIATE/INSERT/COMMIT, synchronous={synchronous_mode()}, WAL, "
               "same file, node idle")
         print("    " + summary("floor", base))

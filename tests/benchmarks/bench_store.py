@@ -28,6 +28,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def floor_ms(db: Path, n: int) -> list[float]:
+    """Raw single-row write transactions on `db` with the store's pragmas: what every ratio is against."""
     conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA synchronous={synchronous_mode()}")
