@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,11 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    """The desktop app; the flags override the stored settings for this run only."""
-    for flag, env in (("role", "HALLCLIENT_ROLE"), ("node", "HALLCLIENT_NODE"), ("window", "HALLCLIENT_WINDOW")):
-        value = getattr(args, flag, None)
-        if value is not None:
-            os.environ[env] = str(value)
+    """The desktop app; --role/--node/--window override the stored settings for this run only."""
     return importlib.import_module("hallclient.ui.app").run(args)
 
 

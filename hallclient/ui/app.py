@@ -106,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
     app = make_app()
     settings = HallSettings()
     settings.apply_env()
+    # flags (hallclient --role/--node/--window) win over the environment
+    settings.apply_overrides(getattr(args, "role", None), getattr(args, "node", None), getattr(args, "window", None))
     install_language(settings.language)
     if not settings.overridden("role") and not settings.skip_launcher:
         from hallclient.ui.launcher import LauncherDialog

@@ -58,12 +58,22 @@ class HallSettings:
     def apply_env(self, env: dict[str, str] | None = None) -> None:
         """One-run overrides from HALLCLIENT_ROLE / HALLCLIENT_NODE / HALLCLIENT_WINDOW (not persisted)."""
         env = os.environ if env is None else env
-        if env.get("HALLCLIENT_ROLE"):
-            self._overrides["role"] = env["HALLCLIENT_ROLE"]
-        if "HALLCLIENT_NODE" in env:  # empty = embedded node
-            self._overrides["node/url"] = env["HALLCLIENT_NODE"]
-        if env.get("HALLCLIENT_WINDOW"):
-            self._overrides["clerk/window_no"] = env["HALLCLIENT_WINDOW"]
+        self.apply_overrides(
+            role=env.get("HALLCLIENT_ROLE") or None,
+            node=env.get("HALLCLIENT_NODE"),  # empty = embedded node
+            window=env.get("HALLCLIENT_WINDOW") or None,
+        )
+
+    def apply_overrides(
+        self, role: str | None = None, node: str | None = None, window: int | str | None = None
+    ) -> None:
+        """One-run overrides (command-line flags or HALLCLIENT_* variables), not persisted; None keeps a setting."""
+        if role:
+            self._overrides["role"] = role
+        if node is not None:
+            self._overrides["node/url"] = node
+        if window is not None:
+            self._overrides["clerk/window_no"] = str(window)
 
     def overridden(self, key: str) -> bool:
         return key in self._overrides
