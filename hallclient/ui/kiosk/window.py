@@ -167,6 +167,7 @@ class KioskWindow(QWidget):
         hv.addWidget(self.home_title)
         hv.addWidget(self.home_hint)
         self.cat_grid = QGridLayout()
+        self._cat_buttons: dict[str, QPushButton] = {}
         self.cat_grid.setSpacing(18)
         hv.addLayout(self.cat_grid, 1)
         bar = QHBoxLayout()
@@ -424,22 +425,29 @@ class KioskWindow(QWidget):
     # -- rendering ----------------------------------------------------------------------------------
 
     def _render_categories(self) -> None:
-        grid = self.cat_grid
-        while grid.count():
-            w = grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
-        n = len(self.categories)
-        cols = 4 if n > 9 else 3
-        for i, cat in enumerate(self.categories):
-            btn = self._button("tile", lambda c=cat["code"]: self.choose_category(c))
-            btn.setObjectName(f"cat-{cat['code']}")
+        """Tiles are rebuilt only when the categories change; a status update just rewrites their text, so
+        every issued ticket doesn't tear down and recreate the grid."""
+        codes = [c["code"] for c in self.categories]
+        if codes != list(self._cat_buttons):
+            grid = self.cat_grid
+            while grid.count():
+                w = grid.takeAt(0).widget()
+                if w is not None:
+                    w.deleteLater()
+            self._cat_buttons = {}
+            cols = 4 if len(codes) > 9 else 3
+            for i, cat in enumerate(self.categories):
+                btn = self._button("tile", lambda c=cat["code"]: self.choose_category(c))
+                btn.setObjectName(f"cat-{cat['code']}")
+                btn.setStyleSheet("font-size: 28px;")
+                btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                btn.setMinimumHeight(120)
+                grid.addWidget(btn, i // cols, i % cols)
+                self._cat_buttons[cat["code"]] = btn
+        for cat in self.categories:
+            btn = self._cat_buttons[cat["code"]]
             btn.setText(f"{cat['name']}\n{self._wait_text(cat['code'])}")
-            btn.setStyleSheet("font-size: 28px;")
-            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            btn.setMinimumHeight(120)
             btn.setEnabled(not self.issuing)
-            grid.addWidget(btn, i // cols, i % cols)
 
     def choose_category(self, code: str) -> None:
         if self.issuing:
