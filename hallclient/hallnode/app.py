@@ -1,8 +1,8 @@
 """The hall node's FastAPI app: `create_app(db_path, clock=None)`; served by `hallclient serve`.
 
-Every endpoint that touches the database is a plain `def`, so FastAPI runs it in its thread pool and the
-event loop only parses requests and feeds WebSockets. Errors from the store and the domain rules become
-4xx answers with their message; a 500 means a bug.
+Reads are plain `def` endpoints, which FastAPI runs in its thread pool; the queue's writes run on the
+node's single writer thread (`Node.write`). The event loop only parses requests and feeds WebSockets.
+Errors from the store and the domain rules become 4xx answers with their message; a 500 means a bug.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from hallclient.hallnode.deps import Node
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import open_node_store
 from hallclient.hallnode.plans import PlanScheduler
-from hallclient.store.errors import ConflictError, NotFoundError, StoreError
+from hallclient.store.errors import ConflictError, NotFoundError, StoreError, WrongWindowError
 from hallclient.store.queue import HallQueue
 from hallclient.store.store import utc_now
 from hallclient.store.tables import SettingRow
@@ -75,6 +75,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(AuthError, lambda _r, e: _error(e.status, str(e)))  # type: ignore[attr-defined]
     app.add_exception_handler(NotFoundError, lambda _r, e: _error(404, str(e)))
+    app.add_exception_handler(WrongWindowError, lambda _r, e: _error(403, str(e)))
     app.add_exception_handler(ConflictError, lambda _r, e: _error(409, str(e)))
     app.add_exception_handler(TransitionError, lambda _r, e: _error(409, str(e)))
     # the base StoreError means "this database cannot be used as asked" (e.g. no hall yet): the node, not
@@ -151,6 +152,7 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
             await checker.stop()
             await hub.stop()
             store.after_commit = None
+            app.state.node.writer.shutdown(wait=True)
             store.close()
 
     app = FastAPI(title="hallclient hall node", version=__version__, lifespan=lifespan,
@@ -159,6 +161,7 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
                               "Events: WebSocket /api/v1/events (see the README, section The LAN API).")
     install_error_handlers(app)
     _document_validation_errors(app)
-    for module in (routes_auth, routes_hall, routes_tickets, routes_windows, routes_events, routes_plans, routes_admin):
+    # the queue's hot routes first: Starlette tries routes in order
+    for module in (routes_tickets, routes_windows, routes_hall, routes_auth, routes_events, routes_plans, routes_admin):
         app.include_router(module.router)
     return app

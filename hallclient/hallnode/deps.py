@@ -1,16 +1,25 @@
-"""Request dependencies: the node's state, the authenticated caller, and the role/window checks."""
+"""Request dependencies: the node's state, the authenticated caller, and the role/window checks.
+
+They are `async def` on purpose: FastAPI runs a plain `def` dependency in its thread pool, and four thread
+hand-offs per request had cost more CPU than the database work itself (py-spy, bench_hallnode). Only a
+token-cache miss reads the database, and that read goes to the thread pool.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from hallclient.hallnode import auth
 from hallclient.hallnode.alerts import AlertChecker
@@ -20,6 +29,7 @@ from hallclient.hallnode.nodestore import NodeStore
 from hallclient.hallnode.schemas import Role
 from hallclient.store.queue import HallQueue, TicketView
 
+T = TypeVar("T")
 STAFF = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
 MANAGERS = (Role.SUPERVISOR, Role.ADMIN)
 ANY_ROLE = tuple(Role)
@@ -66,27 +76,37 @@ class Node:
     clock: Callable[[], datetime]
     heartbeat_s: float
     tokens: TokenCache = field(default_factory=TokenCache)
+    # The queue's writes are serialised by the database anyway; running them on one thread, in arrival
+    # order, instead of on 40 pool threads queued on the write lock, saves the lock hand-offs and GIL
+    # thrash that had made a burst of call-next slower than its work (bench_hallnode, phase 5).
+    writer: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="hall-writer"))
+
+    async def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a queue write on the writer thread; the event loop stays free meanwhile."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.writer, functools.partial(fn, *args, **kwargs))
 
 
-def get_node(request: Request) -> Node:
+async def get_node(request: Request) -> Node:
     return request.app.state.node
 
 
 NodeDep = Annotated[Node, Depends(get_node)]
 
 
-def bearer_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+async def bearer_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
     if creds is None or not creds.credentials:
         raise HTTPException(401, "log in first: send 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
     return creds.credentials
 
 
-def current_principal(node: NodeDep, token: Annotated[str, Depends(bearer_token)]) -> Principal:
+async def current_principal(node: NodeDep, token: Annotated[str, Depends(bearer_token)]) -> Principal:
     p = node.tokens.get(token)
     if p is not None:
         return p
-    p = auth.resolve(node.store, token, node.clock())
+    p = await run_in_threadpool(auth.resolve, node.store, token, node.clock())
     if p is not None:
         node.tokens.put(token, p)
     if p is None:
@@ -99,7 +119,7 @@ def require(*roles: Role) -> Any:
     """A dependency admitting only `roles`."""
     allowed = frozenset(roles)
 
-    def check(p: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    async def check(p: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if p.role not in allowed:
             names = ", ".join(sorted(r.value for r in allowed))
             raise HTTPException(403, f"a {p.role.value} may not do this; needs: {names}")
@@ -120,17 +140,10 @@ def check_window(p: Principal, window_no: int) -> None:
         raise HTTPException(403, f"this login is for window {p.window_no}, not window {window_no}")
 
 
-def acting_window(node: Node, p: Principal, ticket_id: Any) -> int | None:
-    """The window an action on a ticket is done from: the clerk's own (the ticket must be there), or None
-    for a supervisor (the store then uses the ticket's window)."""
-    if p.role is not Role.CLERK:
-        return None
-    mine = clerk_window(p)
-    view = node.queue.get(ticket_id)
-    if view.window_no != mine:
-        where = f"window {view.window_no}" if view.window_no is not None else "no window"
-        raise HTTPException(403, f"ticket {view.number} is at {where}, not at your window {mine}")
-    return mine
+def own_window(p: Principal) -> int | None:
+    """The window a ticket action is done from: a clerk's own (the store then insists the ticket is there),
+    or None for a supervisor or admin (the store uses the ticket's window)."""
+    return clerk_window(p) if p.role is Role.CLERK else None
 
 
 def aware(dt: datetime | None) -> datetime | None:

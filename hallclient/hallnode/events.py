@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hallclient.store.engine import raw_reader
 from hallclient.store.store import Store
 from hallclient.store.tables import HallEventRow
 
@@ -41,14 +43,13 @@ class Event:
                            "payload": self.payload}, ensure_ascii=False, default=str)
 
 
-def _row_event(r: Any) -> Event:
-    return Event(r.seq, r.kind, r.at, r.payload or {})
-
-
-def read_events(store: Store, after: int, limit: int = PAGE) -> list[Event]:
-    with store.read() as conn:
-        rows = conn.execute(select(EV).where(EV.c.seq > after).order_by(EV.c.seq).limit(limit))
-        return [_row_event(r) for r in rows]
+def read_events(conn: sqlite3.Connection, after: int, limit: int = PAGE) -> list[Event]:
+    """Events after `after`, in seq order, straight from the DB-API cursor: the tailer reads once per commit,
+    and SQLAlchemy's connection checkout and result machinery had cost more than the read itself."""
+    rows = conn.execute("SELECT seq, at, kind, payload FROM hall_event WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (after, limit))
+    return [Event(seq, kind, datetime.fromisoformat(at), (json.loads(payload) if payload else None) or {})
+            for seq, at, kind, payload in rows]
 
 
 def head_seq(store: Store) -> int:
@@ -83,6 +84,7 @@ class EventHub:
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
+        self._conn: sqlite3.Connection | None = None  # used on the hub's thread only
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -95,11 +97,30 @@ class EventHub:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        await self.run(self._close_conn)
         self._executor.shutdown(wait=True)
 
     async def run(self, fn: Any, *args: Any) -> Any:
         """Run a blocking read on the hub's own thread."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+
+    def _read(self, after: int) -> list[Event]:
+        if self._conn is None:
+            self._conn = raw_reader(self.store.path)
+        try:
+            return read_events(self._conn, after)
+        except sqlite3.Error:
+            self._close_conn()  # a broken connection is opened afresh on the next read
+            raise
+
+    def _close_conn(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    async def read(self, after: int) -> list[Event]:
+        """Up to one page of events after seq `after`, read on the hub's thread."""
+        return await self.run(self._read, after)
 
     def poke(self) -> None:
         """Thread-safe: something was committed, look now."""
@@ -116,7 +137,7 @@ class EventHub:
             self._wake.clear()
             try:
                 while True:
-                    batch = await self.run(read_events, self.store, self.head)
+                    batch = await self.read(self.head)
                     for ev in batch:
                         self.head = ev.seq
                         for sub in list(self.subscribers):

@@ -23,7 +23,6 @@ from starlette.concurrency import run_in_threadpool
 
 from hallclient.hallnode import auth
 from hallclient.hallnode.deps import Node
-from hallclient.hallnode.events import read_events
 
 router = APIRouter()
 FIRST_MESSAGE_TIMEOUT_S = 5.0
@@ -84,7 +83,7 @@ async def events(ws: WebSocket) -> None:
         await ws.send_json({"kind": "hello", "seq": head, "since": start, "reset": reset, "role": principal.role.value})
         last = start
         while last < head:
-            batch = await hub.run(read_events, node.store, last)
+            batch = await hub.read(last)
             batch = [ev for ev in batch if ev.seq <= head]
             if not batch:
                 break

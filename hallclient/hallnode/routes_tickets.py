@@ -1,4 +1,8 @@
-"""Tickets: issue (kiosk, reception), list, and the clerk's actions on one ticket."""
+"""Tickets: issue (kiosk, reception), list, and the clerk's actions on one ticket.
+
+Writes are `async def` handing their work to the node's writer thread (`Node.write`); reads stay plain
+`def` and run in FastAPI's thread pool, so a long list never waits behind the writes.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from fastapi import APIRouter, Query, Response
 from hallclient.domain.green_channel import GreenFlag
 from hallclient.domain.tickets import TicketStatus
 from hallclient.hallnode.auth import Principal
-from hallclient.hallnode.deps import MANAGERS, STAFF, NodeDep, acting_window, aware, check_window, require, ticket_out
+from hallclient.hallnode.deps import MANAGERS, STAFF, NodeDep, aware, check_window, own_window, require, ticket_out
 from hallclient.hallnode.schemas import (
     ErrorOut,
     GreenIn,
@@ -33,11 +37,11 @@ Clerk = Annotated[Principal, require(*STAFF)]
 
 
 @router.post("/tickets", response_model=IssuedOut, status_code=201)
-def issue(body: IssueIn, node: NodeDep, p: Issuer) -> dict[str, Any]:
+async def issue(body: IssueIn, node: NodeDep, p: Issuer) -> dict[str, Any]:
     """取号: a new ticket in a category (or for a checked-in appointment), optionally green-channel."""
     green = GreenFlag.make(body.green_channel.reason.value, body.green_channel.note) if body.green_channel else None
-    done = node.queue.issue(body.category or "", item=body.item, green=green, appointment_code=body.appointment_code,
-                            staff_id=p.staff_id, source=p.actor)
+    done = await node.write(node.queue.issue, body.category or "", item=body.item, green=green,
+                            appointment_code=body.appointment_code, staff_id=p.staff_id, source=p.actor)
     return {"number": done.ticket.number, "people_ahead": done.people_ahead,
             "issued_at": aware(done.ticket.issued_at), "ticket": ticket_out(done.ticket)}
 
@@ -58,20 +62,20 @@ def get_ticket(ticket_id: uuid.UUID, node: NodeDep, _p: Viewer) -> dict[str, Any
 
 @router.post("/windows/{no}/call-next", response_model=TicketOut,
              responses={204: {"description": "nothing this window serves is waiting"}})
-def call_next(no: WindowNo, node: NodeDep, p: Clerk) -> Any:
+async def call_next(no: WindowNo, node: NodeDep, p: Clerk) -> Any:
     """叫号: the next ticket by the call order (green, due appointments, then oldest with primaries first)."""
     check_window(p, no)
-    view = node.queue.call_next(no, staff_id=p.staff_id)
+    view = await node.write(node.queue.call_next, no, staff_id=p.staff_id)
     if view is None:
         return Response(status_code=204)
     return ticket_out(view)
 
 
 def _simple(action: str) -> Any:
-    def handler(ticket_id: uuid.UUID, node: NodeDep, p: Clerk) -> dict[str, Any]:
-        win = acting_window(node, p, ticket_id)
+    async def handler(ticket_id: uuid.UUID, node: NodeDep, p: Clerk) -> dict[str, Any]:
+        win = own_window(p)
         fn = getattr(node.queue, action.replace("-", "_"))
-        return ticket_out(fn(ticket_id, window_no=win, staff_id=p.staff_id))
+        return ticket_out(await node.write(fn, ticket_id, window_no=win, staff_id=p.staff_id, clerk_window=win))
 
     handler.__name__ = action.replace("-", "_")
     handler.__doc__ = {"recall": "重呼: call the same ticket again.", "no-show": "过号: the visitor did not come.",
@@ -85,24 +89,25 @@ for _action in ("recall", "no-show", "start", "finish"):
 
 
 @router.post("/tickets/{ticket_id}/transfer", response_model=TicketOut)
-def transfer(ticket_id: uuid.UUID, body: TransferIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
+async def transfer(ticket_id: uuid.UUID, body: TransferIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
     """转办: back to waiting in another category or for one window, keeping the original issue time."""
-    win = acting_window(node, p, ticket_id)
-    view = node.queue.transfer(ticket_id, to_category=body.to_category, to_window=body.to_window, window_no=win,
-                               staff_id=p.staff_id, reason=body.reason)
+    win = own_window(p)
+    view = await node.write(node.queue.transfer, ticket_id, to_category=body.to_category, to_window=body.to_window,
+                            window_no=win, staff_id=p.staff_id, reason=body.reason, clerk_window=win)
     return ticket_out(view)
 
 
 @router.post("/tickets/{ticket_id}/rating", response_model=TicketOut)
-def rate(ticket_id: uuid.UUID, body: RatingIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
+async def rate(ticket_id: uuid.UUID, body: RatingIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
     """好差评 of a finished ticket; 不满意/非常不满意 need a reason."""
-    acting_window(node, p, ticket_id)
-    return ticket_out(node.queue.rate(ticket_id, body.level, body.reason, staff_id=p.staff_id, source=p.actor))
+    return ticket_out(await node.write(node.queue.rate, ticket_id, body.level, body.reason, staff_id=p.staff_id,
+                                       source=p.actor, clerk_window=own_window(p)))
 
 
 @router.post("/tickets/{ticket_id}/green-channel", response_model=TicketOut)
-def green_channel(ticket_id: uuid.UUID, body: GreenIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
+async def green_channel(ticket_id: uuid.UUID, body: GreenIn, node: NodeDep, p: Clerk) -> dict[str, Any]:
     """绿色通道 after issue; who and why go to the audit log."""
-    win = acting_window(node, p, ticket_id)
+    win = own_window(p)
     flag = GreenFlag.make(body.reason.value, body.note)
-    return ticket_out(node.queue.flag_green(ticket_id, flag, staff_id=p.staff_id, window_no=win, actor=p.actor))
+    return ticket_out(await node.write(node.queue.flag_green, ticket_id, flag, staff_id=p.staff_id, window_no=win,
+                                       actor=p.actor, clerk_window=win))

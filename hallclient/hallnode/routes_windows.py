@@ -20,16 +20,17 @@ Clerk = Annotated[Principal, require(*STAFF)]
 
 
 @router.post("/{no}/pause", response_model=WindowChangeOut)
-def pause(no: WindowNo, node: NodeDep, p: Clerk, body: PauseIn | None = None) -> dict[str, Any]:
+async def pause(no: WindowNo, node: NodeDep, p: Clerk, body: PauseIn | None = None) -> dict[str, Any]:
     """暂停: the window takes no calls until resumed; the reason is shown to the supervisor."""
     check_window(p, no)
-    return node.queue.set_paused(no, True, (body or PauseIn()).reason, staff_id=p.staff_id, actor=p.actor)
+    return await node.write(node.queue.set_paused, no, True, (body or PauseIn()).reason, staff_id=p.staff_id,
+                            actor=p.actor)
 
 
 @router.post("/{no}/resume", response_model=WindowChangeOut)
-def resume(no: WindowNo, node: NodeDep, p: Clerk) -> dict[str, Any]:
+async def resume(no: WindowNo, node: NodeDep, p: Clerk) -> dict[str, Any]:
     check_window(p, no)
-    return node.queue.set_paused(no, False, staff_id=p.staff_id, actor=p.actor)
+    return await node.write(node.queue.set_paused, no, False, staff_id=p.staff_id, actor=p.actor)
 
 
 @router.put("/{no}/categories", response_model=WindowChangeOut)

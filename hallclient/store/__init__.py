@@ -1,6 +1,13 @@
 """The hall's SQLite store: tables, migrations, and the queue operations that change them."""
 
-from hallclient.store.errors import ConflictError, CorruptDatabaseError, NewerDatabaseError, NotFoundError, StoreError
+from hallclient.store.errors import (
+    ConflictError,
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    NotFoundError,
+    StoreError,
+    WrongWindowError,
+)
 from hallclient.store.store import Store, default_db_path, open_store, utc_now
 
 __all__ = [
@@ -10,6 +17,7 @@ __all__ = [
     "NotFoundError",
     "Store",
     "StoreError",
+    "WrongWindowError",
     "default_db_path",
     "open_store",
     "utc_now",

@@ -12,6 +12,7 @@ stays safe against process crashes, but a power cut may lose the last transactio
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -51,3 +52,12 @@ def make_engine(path: Path, *, immediate: bool, pooled: bool = True) -> Engine:
         conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+def raw_reader(path: Path) -> sqlite3.Connection:
+    """A bare DB-API connection for a hot read loop (the event tailer): autocommit, read-only, same
+    busy_timeout; each SELECT sees the latest commit. For one thread at a time."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only=1")
+    return conn

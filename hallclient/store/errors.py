@@ -19,3 +19,7 @@ class NotFoundError(StoreError):
 
 class ConflictError(StoreError):
     """The request does not fit the current state (e.g. a window that is paused calls next)."""
+
+
+class WrongWindowError(StoreError):
+    """A clerk acted on a ticket that is not at their own window (the LAN API answers 403)."""

@@ -27,7 +27,7 @@ from hallclient.domain.tickets import MAX_DAILY_SEQ, TicketAction, TicketStatus,
 from hallclient.domain.windows import Subscription, SubscriptionError
 from hallclient.ids import new_id
 from hallclient.store import journal, rawsql
-from hallclient.store.errors import ConflictError, NotFoundError
+from hallclient.store.errors import ConflictError, NotFoundError, WrongWindowError
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import (
     AppointmentRow,
@@ -219,6 +219,13 @@ class HallQueue:
         if row is None or not row.active:
             raise NotFoundError(f"no active category {code!r}")
         return row
+
+    @staticmethod
+    def _check_clerk_window(row: Any, clerk_window: int | None) -> None:
+        """A clerk acts only on a ticket at their own window; checked inside the write, so it cannot go stale."""
+        if clerk_window is not None and row.window_no != clerk_window:
+            where = f"window {row.window_no}" if row.window_no is not None else "no window"
+            raise WrongWindowError(f"ticket {row.number} is at {where}, not at your window {clerk_window}")
 
     def list_tickets(
         self, status: str | None = None, category: str | None = None, day: Any = None, limit: int = 2000
@@ -526,10 +533,12 @@ class HallQueue:
         staff_id: uuid.UUID | None,
         extra: Callable[[Any, datetime], dict[str, Any]] | None = None,
         detail: dict[str, Any] | None = None,
+        clerk_window: int | None = None,
     ) -> TicketView:
         now = self.clock()
         with self.store.write() as conn:
             row = self._ticket(conn, ticket_id)
+            self._check_clerk_window(row, clerk_window)
             if (
                 window_no is not None
                 and row.window_no is not None
@@ -549,7 +558,12 @@ class HallQueue:
             )
 
     def recall(
-        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+        self,
+        ticket_id: uuid.UUID,
+        window_no: int | None = None,
+        staff_id: uuid.UUID | None = None,
+        *,
+        clerk_window: int | None = None,
     ) -> TicketView:
         """重呼: call the same ticket again; it stays called."""
         return self._act_at_window(
@@ -558,29 +572,48 @@ class HallQueue:
             TicketAction.RECALL,
             staff_id,
             lambda r, now: {"recall_count": r.recall_count + 1, "called_at": now},
+            clerk_window=clerk_window,
         )
 
     def start(
-        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+        self,
+        ticket_id: uuid.UUID,
+        window_no: int | None = None,
+        staff_id: uuid.UUID | None = None,
+        *,
+        clerk_window: int | None = None,
     ) -> TicketView:
         return self._act_at_window(
-            ticket_id, window_no, TicketAction.START, staff_id, lambda r, now: {"started_at": now}
+            ticket_id, window_no, TicketAction.START, staff_id, lambda r, now: {"started_at": now},
+            clerk_window=clerk_window,
         )
 
     def finish(
-        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+        self,
+        ticket_id: uuid.UUID,
+        window_no: int | None = None,
+        staff_id: uuid.UUID | None = None,
+        *,
+        clerk_window: int | None = None,
     ) -> TicketView:
         """办结."""
         return self._act_at_window(
-            ticket_id, window_no, TicketAction.FINISH, staff_id, lambda r, now: {"finished_at": now}
+            ticket_id, window_no, TicketAction.FINISH, staff_id, lambda r, now: {"finished_at": now},
+            clerk_window=clerk_window,
         )
 
     def no_show(
-        self, ticket_id: uuid.UUID, window_no: int | None = None, staff_id: uuid.UUID | None = None
+        self,
+        ticket_id: uuid.UUID,
+        window_no: int | None = None,
+        staff_id: uuid.UUID | None = None,
+        *,
+        clerk_window: int | None = None,
     ) -> TicketView:
         """过号."""
         return self._act_at_window(
-            ticket_id, window_no, TicketAction.NO_SHOW, staff_id, lambda r, now: {"finished_at": now}
+            ticket_id, window_no, TicketAction.NO_SHOW, staff_id, lambda r, now: {"finished_at": now},
+            clerk_window=clerk_window,
         )
 
     def cancel(self, ticket_id: uuid.UUID, staff_id: uuid.UUID | None = None, reason: str = "") -> TicketView:
@@ -612,6 +645,7 @@ class HallQueue:
         window_no: int | None = None,
         staff_id: uuid.UUID | None = None,
         reason: str = "",
+        clerk_window: int | None = None,
     ) -> TicketView:
         """转办: back to waiting in another category's queue or for one window, keeping the issue time."""
         if (to_category is None) == (to_window is None):
@@ -619,6 +653,7 @@ class HallQueue:
         now = self.clock()
         with self.store.write() as conn:
             row = self._ticket(conn, ticket_id)
+            self._check_clerk_window(row, clerk_window)
             if window_no is not None and row.window_no not in (None, window_no):
                 raise ConflictError(f"ticket {row.number} is at window {row.window_no}, not window {window_no}")
             extra: dict[str, Any] = {
@@ -665,12 +700,14 @@ class HallQueue:
         reason: str | None = None,
         staff_id: uuid.UUID | None = None,
         source: str = "clerk",
+        clerk_window: int | None = None,
     ) -> TicketView:
         """好差评: once per finished ticket; 不满意/非常不满意 need a reason."""
         rating, text = check_rating(level, reason)
         now = self.clock()
         with self.store.write() as conn:
             row = self._ticket(conn, ticket_id)
+            self._check_clerk_window(row, clerk_window)
             if row.status != TicketStatus.FINISHED.value:
                 raise ConflictError(f"ticket {row.number} is {row.status}; only a finished ticket can be rated")
             if row.rating is not None:
@@ -695,11 +732,13 @@ class HallQueue:
         staff_id: uuid.UUID | None = None,
         window_no: int | None = None,
         actor: str = "",
+        clerk_window: int | None = None,
     ) -> TicketView:
         """Flag a ticket for the green channel after issue (a clerk noticed an elderly visitor, say)."""
         now = self.clock()
         with self.store.write() as conn:
             row = self._ticket(conn, ticket_id)
+            self._check_clerk_window(row, clerk_window)
             if not TicketStatus(row.status).is_active:
                 raise ConflictError(f"ticket {row.number} is {row.status}; green channel applies to active tickets")
             if row.green_reason is not None:

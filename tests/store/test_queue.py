@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from hallclient.domain.green_channel import GreenFlag
 from hallclient.domain.tickets import TransitionError
-from hallclient.store import ConflictError, NotFoundError, Store
+from hallclient.store import ConflictError, NotFoundError, Store, WrongWindowError
 from hallclient.store.journal import T_HALL_EVENT, T_OUTBOX, verify_audit_chain
 from hallclient.store.queue import WIN, HallQueue
 
@@ -72,6 +72,27 @@ def test_clerk_cannot_act_for_another_window(q: HallQueue) -> None:
         q.finish(t.id, w + 1)
     with pytest.raises(TransitionError, match="cannot finish while called"):
         q.finish(t.id, w)
+
+
+def test_clerk_window_is_checked_inside_the_write(q: HallQueue) -> None:
+    """`clerk_window` (what the LAN API passes for a clerk login): the ticket must be at exactly that window,
+    even where a plain `window_no` would be let through (a waiting ticket has no window)."""
+    waiting = q.issue("SB").ticket
+    with pytest.raises(WrongWindowError, match=f"ticket {waiting.number} is at no window, not at your window 3"):
+        q.flag_green(waiting.id, GreenFlag.make("elderly"), window_no=3, clerk_window=3)
+    w = window_serving(q, "SB")
+    t = q.call_next(w)
+    for act in (q.recall, q.start, q.no_show):
+        with pytest.raises(WrongWindowError, match=f"at window {w}, not at your window {w + 1}"):
+            act(t.id, w + 1, clerk_window=w + 1)
+    with pytest.raises(WrongWindowError):
+        q.transfer(t.id, to_category="SB", window_no=w + 1, clerk_window=w + 1)
+    assert q.get(t.id).status == "called" and q.get(t.id).recall_count == 0  # nothing written
+    q.start(t.id, w, clerk_window=w)
+    q.finish(t.id, w, clerk_window=w)
+    with pytest.raises(WrongWindowError):
+        q.rate(t.id, 5, clerk_window=w + 1)
+    assert q.rate(t.id, 5, clerk_window=w).rating == 5
 
 
 def test_window_with_a_called_ticket_cannot_call_again(q: HallQueue) -> None:
