@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, select, update
+from sqlalchemy import exists, func, insert, select, update
 
 from hallclient.domain.tickets import TicketStatus
 from hallclient.ids import new_id
@@ -54,39 +54,70 @@ def _raise(conn: Any, hall_id: uuid.UUID, now: datetime, kind: str, message: str
     return alert_id
 
 
+def _oldest_waiting(conn: Any) -> list[Any]:
+    """Per category, the issue time of its oldest waiting ticket: two index probes each (the general queue,
+    where `min` is a single seek, and the few tickets transferred to one window), instead of grouping
+    every waiting ticket of the hall."""
+    def probe(sent_to_window: bool) -> Any:
+        target = T.c.target_window.is_not(None) if sent_to_window else T.c.target_window.is_(None)
+        return (select(func.min(T.c.issued_at))
+                .where(T.c.status == WAITING, T.c.category_id == CAT.c.id, target).scalar_subquery())
+
+    rows = conn.execute(select(CAT.c.id, CAT.c.code, CAT.c.name, CAT.c.red_after_min,
+                               probe(False).label("general"), probe(True).label("sent"))).all()
+    return [(r, min(t for t in (r.general, r.sent) if t is not None)) for r in rows
+            if r.general is not None or r.sent is not None]
+
+
+def _due(conn: Any, now: datetime) -> tuple[int, list[Any], list[tuple[Any, datetime]]]:
+    """What is due at `now`: (green limit, green tickets to alert, (category, oldest) pairs to alert)."""
+    limit = _green_limit(conn)
+    flagged_at = func.coalesce(T.c.green_flagged_at, T.c.issued_at)
+    already = exists().where(ALERT.c.kind == GREEN_WAIT, ALERT.c.ticket_id == T.c.id)
+    cutoff = now - timedelta(minutes=limit)
+    greens = conn.execute(
+        select(T.c.id, T.c.number, flagged_at.label("since"), CAT.c.code)
+        .join(CAT, CAT.c.id == T.c.category_id)
+        # a ticket is flagged at or after its issue, so `issued_at <= cutoff` loses nothing; it lets SQLite
+        # pick the green-ticket index instead of walking every waiting ticket
+        .where(T.c.status == WAITING, T.c.green_reason.is_not(None), T.c.issued_at <= cutoff,
+               flagged_at <= cutoff, ~already)
+    ).all()
+    reds = []
+    for c, oldest in _oldest_waiting(conn):
+        if now - oldest < timedelta(minutes=c.red_after_min):
+            continue
+        last = conn.execute(select(func.max(ALERT.c.at)).where(ALERT.c.kind == RED_WAIT,
+                                                               ALERT.c.category_id == c.id)).scalar()
+        if last is not None and oldest <= last:
+            continue  # same red episode, already alerted
+        reds.append((c, oldest))
+    return limit, greens, reds
+
+
 def check_alerts(store: Store, now: datetime) -> list[uuid.UUID]:
-    """Raise the alerts due at `now`; returns the new alert ids."""
+    """Raise the alerts due at `now`; returns the new alert ids.
+
+    The search runs on a read connection, so the hall's writes (call-next above all) never wait for it;
+    only when something is due does it take the write lock, and it looks again under the lock so that no
+    alert is raised twice.
+    """
+    with store.read() as conn:
+        _, greens, reds = _due(conn, now)
+    if not greens and not reds:
+        return []
     raised: list[uuid.UUID] = []
     hall_id = store.hall_id
     with store.write() as conn:
-        limit = _green_limit(conn)
-        flagged_at = func.coalesce(T.c.green_flagged_at, T.c.issued_at)
-        already = exists().where(ALERT.c.kind == GREEN_WAIT, ALERT.c.ticket_id == T.c.id)
-        greens = conn.execute(
-            select(T.c.id, T.c.number, flagged_at.label("since"), CAT.c.code)
-            .join(CAT, CAT.c.id == T.c.category_id)
-            .where(T.c.status == WAITING, T.c.green_reason.is_not(None),
-                   flagged_at <= now - timedelta(minutes=limit), ~already)
-        ).all()
+        limit, greens, reds = _due(conn, now)
         for g in greens:
             waited = int((now - g.since).total_seconds() // 60)
             msg = f"绿色通道 {g.number} 已等候 {waited} 分钟（超过 {limit} 分钟）"
             raised.append(_raise(conn, hall_id, now, GREEN_WAIT, msg,
                                  {"ticket_id": str(g.id), "number": g.number, "category": g.code,
                                   "waited_min": waited, "limit_min": limit}, ticket_id=g.id))
-        oldest = conn.execute(
-            select(CAT.c.id, CAT.c.code, CAT.c.name, CAT.c.red_after_min, func.min(T.c.issued_at).label("oldest"))
-            .join(T, and_(T.c.category_id == CAT.c.id, T.c.status == WAITING))
-            .group_by(CAT.c.id)
-        ).all()
-        for c in oldest:
-            if now - c.oldest < timedelta(minutes=c.red_after_min):
-                continue
-            last = conn.execute(select(func.max(ALERT.c.at)).where(ALERT.c.kind == RED_WAIT,
-                                                                   ALERT.c.category_id == c.id)).scalar()
-            if last is not None and c.oldest <= last:
-                continue  # same red episode, already alerted
-            waited = int((now - c.oldest).total_seconds() // 60)
+        for c, oldest in reds:
+            waited = int((now - oldest).total_seconds() // 60)
             msg = f"{c.name}（{c.code}）最长等候 {waited} 分钟，超过红色阈值 {c.red_after_min} 分钟"
             raised.append(_raise(conn, hall_id, now, RED_WAIT, msg,
                                  {"category": c.code, "waited_min": waited, "limit_min": c.red_after_min},

@@ -60,3 +60,25 @@ def test_red_wait_once_per_episode(live: LiveNode, kiosk: HallClient, supervisor
     clock.advance(minutes=red + 1)
     assert len(live.node.alerts.check_once()) == 1  # a new episode
     assert [e["type"] for e in alert_events(live)] == ["red_wait", "red_wait"]
+
+
+def test_check_takes_the_write_lock_only_when_something_is_due(live: LiveNode, kiosk: HallClient, clock,
+                                                               monkeypatch) -> None:
+    """The periodic check must not stall call-next: with nothing due it only reads."""
+    store = live.node.store
+    writes: list[int] = []
+    plain = store.write
+
+    def counting_write():
+        writes.append(1)
+        return plain()
+
+    monkeypatch.setattr(store, "write", counting_write)
+    kiosk.issue("SB", green_reason="elderly")
+    for _ in range(30):
+        kiosk.issue("SB")
+    writes.clear()
+    clock.advance(minutes=3)
+    assert live.node.alerts.check_once() == [] and writes == []
+    clock.advance(minutes=3)  # the green ticket passes its 5 minutes
+    assert len(live.node.alerts.check_once()) == 1 and len(writes) == 1
