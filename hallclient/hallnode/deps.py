@@ -11,6 +11,7 @@ import asyncio
 import functools
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,6 +64,12 @@ class TokenCache:
     def drop(self, token: str) -> None:
         with self._lock:
             self._items.pop(token, None)
+
+    def drop_staff(self, staff_id: uuid.UUID) -> None:
+        """Forget every cached token of one staff member (their sessions were just revoked)."""
+        with self._lock:
+            for token in [t for t, (_, p) in self._items.items() if p.staff_id == staff_id]:
+                del self._items[token]
 
 
 @dataclass

@@ -151,8 +151,7 @@ class PasswordIn(Strict):
 @router.post("/admin/staff/{staff_no}/password", status_code=204)
 def reset_password(staff_no: Annotated[str, Path(max_length=20)], body: PasswordIn, node: NodeDep,
                    p: Manager) -> None:
-    """Set a new password, lift any lock-out and end the staff member's open sessions (a token already
-    cached by this node keeps working for the cache's few seconds)."""
+    """Set a new password, lift any lock-out and end the staff member's open sessions at once."""
     pw_hash = hash_password(body.new_password)  # slow on purpose: outside the write lock
     now = node.clock()
     with node.store.write() as conn:
@@ -163,6 +162,7 @@ def reset_password(staff_no: Annotated[str, Path(max_length=20)], body: Password
             password_hash=pw_hash, failed_logins=0, locked_until=None, updated_at=now))
         conn.execute(update(SESSION).where(SESSION.c.staff_id == row.id).values(revoked=True))
         _audit(node, conn, p, "password_reset", {"staff_no": staff_no})
+    node.tokens.drop_staff(row.id)
 
 
 class SlaIn(Strict):

@@ -33,7 +33,11 @@ def test_assign_clerk(live: LiveNode, supervisor: HallClient) -> None:
 def test_reset_password_revokes_sessions(live: LiveNode, supervisor: HallClient) -> None:
     c = live.client()
     c.login("1002", _demo_password(), 2)
+    assert c.me()["staff_no"] == "1002"  # the node now caches this token
     api.reset_password(supervisor, "1002", "new-secret-42")
+    with pytest.raises(HallNodeError) as err:  # at once, not after the cache's few seconds
+        c.me()
+    assert err.value.status == 401
     fresh = live.client()
     fresh.login("1002", "new-secret-42", 2)
     with pytest.raises(HallNodeError):
