@@ -85,6 +85,7 @@ class HallBridge(QObject):
     event = Signal(object)  # dict: {"seq", "kind", "at", "payload"}
     connection_state = Signal(str)
     ready = Signal()  # the node answered /health (emitted once per `wait_ready`)
+    heartbeat = Signal(object)  # the node's head seq (int), ~every 10 s while the stream is idle
     _event_in = Signal(object)
     _state_in = Signal(str, object)
 
@@ -200,8 +201,11 @@ class HallBridge(QObject):
         self.event.emit(ev)
 
     @Slot(str, object)
-    def _on_state(self, state: str, _detail: Any) -> None:
-        if self._closed or state in ("heartbeat", "callback_error"):
+    def _on_state(self, state: str, detail: Any) -> None:
+        if self._closed or state == "callback_error":
+            return
+        if state == "heartbeat":
+            self.heartbeat.emit(detail)
             return
         self._set_state({"connected": CONNECTED, "disconnected": DISCONNECTED,
                          "unauthorized": UNAUTHORIZED}.get(state, state))

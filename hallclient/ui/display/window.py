@@ -49,11 +49,7 @@ class DisplayWindow(QWidget):
         self._started = False
         bridge.event.connect(self._on_event)
         bridge.connection_state.connect(self._on_link)
-        heartbeat = getattr(bridge, "heartbeat", None)  # public signal if ui/common adds one (asked for)
-        if heartbeat is not None:
-            heartbeat.connect(self._on_heartbeat)
-        else:  # the bridge's internal link-state signal carries ("heartbeat", seq)
-            bridge._state_in.connect(self._on_raw_state, Qt.ConnectionType.QueuedConnection)
+        bridge.heartbeat.connect(self._on_heartbeat)
         self.setup.authorised.connect(self._authorised)
         self._timer = QTimer(self, interval=tick_ms, timeout=self._tick)
         self._timer.start()
@@ -140,11 +136,6 @@ class DisplayWindow(QWidget):
         elif state == b.UNAUTHORIZED:
             self.board.link_text = self.tr("设备令牌无效或已吊销，请联系管理员")
         self.board.refresh()
-
-    @Slot(str, object)
-    def _on_raw_state(self, state: str, detail: Any) -> None:
-        if state == "heartbeat":
-            self._on_heartbeat(detail)
 
     @Slot(object)
     def _on_heartbeat(self, seq: Any) -> None:

@@ -53,3 +53,13 @@ def test_events_and_reconnect(bridge: HallBridge, node: Any, qtbot: Any) -> None
         node.stop()
     with qtbot.waitSignal(bridge.connection_state, timeout=15000, check_params_cb=lambda s: s == CONNECTED):
         node.start()
+
+
+def test_heartbeat_is_a_public_signal_with_the_head_seq(bridge: HallBridge, node: Any, qtbot: Any) -> None:
+    """An idle stream still proves the link is alive (the display greys out without it)."""
+    node.client(node.device_token("kiosk")).issue("SB")
+    bridge.client.token = node.token("1031")
+    with qtbot.waitSignal(bridge.heartbeat, timeout=5000) as beat:  # the test node beats every 1 s
+        bridge.start_events()
+    assert isinstance(beat.args[0], int) and beat.args[0] >= 1
+    assert bridge.state == CONNECTED
