@@ -102,4 +102,57 @@
         <translation>Overdue</translation>
     </message>
 </context>
+<context>
+    <name>NodeErrors</name>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>登录已失效，请重新登录</source>
+        <translation>Your login has expired; please log in again</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>无权执行此操作</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>找不到要操作的对象</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>当前状态不允许此操作</source>
+        <translation>Not possible in the current state</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>填写的内容有误</source>
+        <translation>Invalid input</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>操作过于频繁，请稍后再试</source>
+        <translation>Too many attempts; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>大厅服务暂时不可用，请稍后重试</source>
+        <translation>The hall node is unavailable for the moment; please try again</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>无法连接大厅服务，请检查网络后重试</source>
+        <translation>Cannot reach the hall node; check the network and try again</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>操作失败：{0}</source>
+        <translation>Failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="16" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
 </TS>

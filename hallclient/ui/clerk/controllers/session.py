@@ -23,6 +23,7 @@ from hallclient.ui.clerk.controllers.figures import WindowFigures, parse_time, w
 from hallclient.ui.clerk.controllers.waiting_model import WaitingModel, order_waiting
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.errors import describe
 from hallclient.ui.common.settings import HallSettings
 
 ACTIVE = ("called", "serving")
@@ -101,7 +102,7 @@ class ClerkController(QObject):
             elif isinstance(exc, HallNodeError) and exc.status == 401:
                 self.login_failed.emit(self.tr("工号或密码不正确"))
             else:
-                self.login_failed.emit(str(exc))
+                self.login_failed.emit(describe(exc))
 
         self.bridge.call("login", staff_no, password, window_no, on_done=ok, on_error=bad)
 
@@ -251,7 +252,7 @@ class ClerkController(QObject):
         def bad(exc: BaseException) -> None:
             self._set_busy(None)
             network = isinstance(exc, HallNodeUnavailable)
-            msg = self.tr("未能送达大厅服务（网络中断），结果未知") if network else str(exc)
+            msg = self.tr("未能送达大厅服务（网络中断），结果未知") if network else describe(exc)
             self.failure = Failure(action, kwargs, msg, network, tid)
             self.failure_changed.emit()
             self.refresh()

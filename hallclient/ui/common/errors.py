@@ -1,0 +1,36 @@
+"""What a failed call to the hall node means, in the clerk's language.
+
+The node's `detail` names the ticket, window and field, but in English (the LAN API serves devices from
+many vendors). The status says what kind of refusal it was, so a translated lead-in goes first and the
+node's own words follow as the specifics.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hallclient.hallnode.client import HallNodeError, HallNodeUnavailable
+
+_CONTEXT = "NodeErrors"
+_LEAD = {
+    401: "登录已失效，请重新登录",
+    403: "无权执行此操作",
+    404: "找不到要操作的对象",
+    409: "当前状态不允许此操作",
+    422: "填写的内容有误",
+    429: "操作过于频繁，请稍后再试",
+    503: "大厅服务暂时不可用，请稍后重试",
+}
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a message box or banner: the translated kind of refusal, then the node's detail."""
+    tr = QCoreApplication.translate
+    if isinstance(exc, HallNodeUnavailable):
+        return tr(_CONTEXT, "无法连接大厅服务，请检查网络后重试")
+    if isinstance(exc, HallNodeError):
+        status = exc.status if exc.status in _LEAD else (503 if exc.status >= 500 else 409)
+        lead = tr(_CONTEXT, _LEAD[status])
+        detail = str(exc).strip()
+        return tr(_CONTEXT, "{0}：{1}").format(lead, detail) if detail else lead
+    return tr(_CONTEXT, "操作失败：{0}").format(exc)
