@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ClerkController</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="100" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="101"/>
         <source>无法连接大厅服务，请稍后再试</source>
         <translation>Cannot reach the hall node; try again shortly</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="102" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="103"/>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="168" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="169"/>
         <source>网络恢复后核对：叫号已成功（{0}），无需重试</source>
         <translation>Checked after reconnecting: the call succeeded ({0}); no retry needed</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="175" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="176"/>
         <source>值班长已调整本窗口的业务：主办 {0}；协办 {1}</source>
         <translation>The supervisor switched this window: primary {0}; secondary {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="184" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="185"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="245" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="248"/>
         <source>当前没有等候的号码</source>
         <translation>Nobody is waiting for this window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="252" />
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="255"/>
         <source>未能送达大厅服务（网络中断），结果未知</source>
         <translation>did not reach the hall node (network down); outcome unknown</translation>
     </message>
@@ -41,183 +42,188 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="185" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="191"/>
         <source>恢复叫号</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="187" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="187" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="187" />
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="194" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193"/>
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="200"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="188" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="194"/>
         <source>开始办理</source>
         <translation>Start service</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="188" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="194"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="188" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="194"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="189" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="195"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="189" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="195"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="189" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="195"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="199"/>
         <source>等候中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="199"/>
         <source>已叫号，等待办事人</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="193" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="199"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="194" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="200"/>
         <source>已办结，请记录评价</source>
         <translation>Finished: record the rating</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="195" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="201"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="198" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="204"/>
         <source>政务服务大厅 · 窗口工作台</source>
         <translation>Service hall · Clerk window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="199" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="205"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="200" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="206"/>
         <source>本窗口等候队列（按叫号顺序）</source>
         <translation>Waiting for this window (call order)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="201" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="207"/>
         <source>本窗口今日数据</source>
         <translation>This window today</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="202" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="208"/>
         <source>已办结</source>
         <translation>Served</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="202" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="208"/>
         <source>平均等候</source>
         <translation>Avg. wait</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="202" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="208"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="203" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="209"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="205" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="211"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="206" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="212"/>
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="227" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="214"/>
+        <source>按键设置</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="234"/>
         <source>{0}号窗口 · {1}</source>
         <translation>Window {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="231" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="238"/>
         <source>主办：{0}</source>
         <translation>Primary: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="233" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="240"/>
         <source>协办：{0}</source>
         <translation>Secondary: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="236" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="243"/>
         <source>已暂停：{0}</source>
         <translation>Paused: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="241" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="248"/>
         <source>空闲，按 {0} 叫下一位</source>
         <translation>Idle: press {0} to call the next visitor</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="261" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="268"/>
         <source>评价 {0} 次：非常满意 {1} · 满意 {2} · 基本满意 {3} · 不满意 {4} · 非常不满意 {5}</source>
         <translation>{0} ratings: very satisfied {1} · satisfied {2} · basically {3} · dissatisfied {4} · very dissatisfied {5}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="263" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="270"/>
         <source>过号 {0}</source>
         <translation>No-shows {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="264" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="271"/>
         <source>本窗口等候队列（按叫号顺序）· {0} 人</source>
         <translation>Waiting for this window (call order) · {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="278" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="285"/>
         <source>“{0}”失败：{1}</source>
         <translation>“{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="291" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="298"/>
         <source>已等候 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="293" />
+        <location filename="../../hallclient/ui/clerk/views/main_window.py" line="300"/>
         <source>办理 {0}</source>
         <translation>Serving {0}</translation>
     </message>
@@ -225,55 +231,93 @@
 <context>
     <name>GreenDialog</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="107" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="107"/>
         <source>标记绿色通道</source>
         <translation>Flag green channel</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="113" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="113"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="114" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="114"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="118" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="118"/>
         <source>选择“其他”时请填写说明</source>
         <translation>“Other” needs a note</translation>
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="41"/>
+        <source>按键设置</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="52"/>
+        <source>点击输入框后按下键盘或叫号器上的按键。</source>
+        <translation>Click a box, then press the key on the keyboard or caller keypad.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="58"/>
+        <source>恢复默认（F1–F9）</source>
+        <translation>Restore defaults (F1–F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="61"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="62"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="84"/>
+        <source>“{0}”没有按键</source>
+        <translation>“{0}” has no key</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/clerk/views/keys_dialog.py" line="85"/>
+        <source>按键 {0} 同时用于：{1}</source>
+        <translation>Key {0} is used for several actions: {1}</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="49" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="49"/>
         <source>窗口工作人员登录</source>
         <translation>Clerk login</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="50" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="50"/>
         <source>工号</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="51" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="51"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="52" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="52"/>
         <source>窗口号</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="53" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="53"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="62" />
+        <location filename="../../hallclient/ui/clerk/views/login_view.py" line="62"/>
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
@@ -281,42 +325,42 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="89" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="89"/>
         <source>暂停叫号</source>
         <translation>Pause calling</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92"/>
         <source>业务咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="92"/>
         <source>交接班</source>
         <translation>Shift handover</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="93" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="93"/>
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="94" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="94"/>
         <source>暂停原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="97" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="97"/>
         <source>请填写暂停原因</source>
         <translation>Please give a reason</translation>
     </message>
@@ -324,47 +368,47 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="132" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="132"/>
         <source>记录评价</source>
         <translation>Record rating</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="133"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="134" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="134"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="147" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="147"/>
         <source>差评必须填写原因</source>
         <translation>Required for a negative rating</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="149" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="149"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="158" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="158"/>
         <source>不满意或非常不满意时请填写原因</source>
         <translation>A reason is required for a negative rating</translation>
     </message>
@@ -372,22 +416,22 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="64" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="64"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="65" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="65"/>
         <source>转到业务类别</source>
         <translation>To category</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="66" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="66"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="77" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="77"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -395,42 +439,42 @@
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71"/>
         <source>业务类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="71"/>
         <source>预警</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="72" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="72"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="160" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="160"/>
         <source>绿色通道：{0} {1}</source>
         <translation>Green channel: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="163" />
+        <location filename="../../hallclient/ui/clerk/controllers/waiting_model.py" line="163"/>
         <source>转办 {0} 次</source>
         <translation>transferred {0}×</translation>
     </message>
@@ -438,12 +482,12 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="35" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="35"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="36" />
+        <location filename="../../hallclient/ui/clerk/views/dialogs.py" line="36"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hallclient.ui.clerk.controllers.figures import format_duration
 from hallclient.ui.clerk.controllers.session import ClerkController
 from hallclient.ui.clerk.views.dialogs import GreenDialog, PauseDialog, RatingDialog, TransferDialog
+from hallclient.ui.clerk.views.keys_dialog import KeysDialog
 from hallclient.ui.clerk.views.login_view import LoginView
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.i18n import install_language
@@ -51,6 +52,11 @@ class ClerkWindow(QMainWindow):
         self.lang_button = QPushButton()
         self.lang_button.setFlat(True)
         self.lang_button.clicked.connect(self.toggle_language)
+        self.keys_button = QPushButton()
+        self.keys_button.setFlat(True)
+        self.keys_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keys_button.clicked.connect(self.edit_keys)
+        self.statusBar().addPermanentWidget(self.keys_button)
         self.statusBar().addPermanentWidget(self.lang_button)
         self.statusBar().addPermanentWidget(self.conn)
         bridge.connection_state.connect(self.conn.set_state)
@@ -205,6 +211,7 @@ class ClerkWindow(QMainWindow):
         self.retry_button.setText(self.tr("重试"))
         self.dismiss_button.setText(self.tr("忽略"))
         self.lang_button.setText("English" if self.settings.language != "en" else "中文")
+        self.keys_button.setText(self.tr("按键设置"))
         self.ctl.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
         self.update_view()
 
@@ -319,6 +326,25 @@ class ClerkWindow(QMainWindow):
         dlg.finished.connect(lambda _r: self._dialog_closed())
         self.dialog = dlg
         dlg.open()
+
+    def edit_keys(self) -> None:
+        """按键设置: remap the actions' keys for this PC's keypad; applies at once and is kept per user."""
+        if self.dialog is not None and self.dialog.isVisible():
+            return
+        dlg = KeysDialog(ACTIONS, self.keys, self.action_label, self)
+        dlg.accepted.connect(lambda d=dlg: self.apply_keys(d.values()))
+        dlg.finished.connect(lambda _r: self._dialog_closed())
+        self.dialog = dlg
+        dlg.open()
+
+    def apply_keys(self, keys: dict[str, str]) -> None:
+        for action, key in keys.items():
+            self.settings.set_key(action, key, role="clerk")
+        self.settings.sync()
+        self.keys = self.settings.keys("clerk")
+        for action, sc in self.shortcuts.items():
+            sc.setKey(QKeySequence(self.keys.get(action, "")))
+        self.update_view()
 
     def _dialog_closed(self) -> None:
         if self.dialog is not None:
