@@ -17,11 +17,11 @@ ID_CARD = Material("居民身份证", MaterialForm.ORIGINAL, 1, "本人有效身
 
 
 def demo_catalogue() -> Catalogue:
-    """Three categories, six items: enough to show every column of the templates."""
+    """Three categories, six items: enough to show every column of the templates (guide_url filled and empty)."""
     categories = (
-        Category("SB", "社保", "A", "Social insurance", SlaThresholds(15, 30), 10),
-        Category("YB", "医保", "B", "Medical insurance", SlaThresholds(15, 30), 20),
-        Category("BDC", "不动产登记", "C", "Real estate registration", SlaThresholds(20, 40), 30),
+        Category("SB", "社保", "A", "Social insurance", SlaThresholds(15, 30), 10, DEMO_URL.format(code="SB")),
+        Category("YB", "医保", "B", "Medical insurance", SlaThresholds(15, 30), 20, DEMO_URL.format(code="YB")),
+        Category("BDC", "不动产登记", "C", "Real estate registration", SlaThresholds(20, 40), 30),  # no guide_url
     )
 
     def item(code: str, category: str, name: str, **guide: object) -> ServiceItem:

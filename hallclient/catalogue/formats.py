@@ -42,6 +42,7 @@ CATEGORY_HEADINGS = {
     "黄色预警分钟": "yellow_after_min",
     "红色预警分钟": "red_after_min",
     "排序": "sort_order",
+    "分类办事指南链接": "guide_url",
 }
 ITEM_HEADINGS = {
     "事项编码": "code",
@@ -265,6 +266,7 @@ def category_record(category: Category) -> dict[str, Any]:
         "yellow_after_min": category.sla.yellow_after_min,
         "red_after_min": category.sla.red_after_min,
         "sort_order": category.sort_order,
+        "guide_url": category.guide_url,
     }
 
 
@@ -368,7 +370,7 @@ def _xlsx_bytes(catalogue: Catalogue) -> bytes:
     for category in categories:
         record = category_record(category)
         cat_sheet.append([record[f] for f in CATEGORY_FIELDS])
-    sheets.append((cat_sheet, {"name": 14, "name_en": 24}))
+    sheets.append((cat_sheet, {"name": 14, "name_en": 24, "guide_url": 44}))
     item_sheet = book.create_sheet("items")
     item_sheet.append(list(ITEM_FIELDS))
     for item in items:

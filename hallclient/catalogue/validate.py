@@ -24,6 +24,7 @@ CATEGORY_FIELDS: tuple[str, ...] = (
     "yellow_after_min",
     "red_after_min",
     "sort_order",
+    "guide_url",
 )
 ITEM_FIELDS: tuple[str, ...] = (
     "code",
@@ -284,6 +285,14 @@ def _url(value: object) -> str:
     return url
 
 
+def _optional_url(value: object) -> str:
+    """A link that may be left empty (a category's guide); when given, the same rules as an item's."""
+    url = _text(value)
+    if url:
+        check_url(url)
+    return url
+
+
 class _RowChecker:
     """Collects the problems of one record, field by field."""
 
@@ -335,6 +344,7 @@ def _categories(raw: RawCatalogue, problems: list[Problem], checks: PrintChecks 
         yellow = check.get("yellow_after_min", lambda v: _integer(v, 1, 1440), None)
         red = check.get("red_after_min", lambda v: _integer(v, 1, 1440), None)
         sort_order = check.get("sort_order", lambda v: _integer(v, -99999, 99999), None)
+        guide_url = check.get("guide_url", _optional_url, "")
         defaults = SlaThresholds()
         yellow = defaults.yellow_after_min if yellow is None else yellow
         red = defaults.red_after_min if red is None else red
@@ -353,7 +363,7 @@ def _categories(raw: RawCatalogue, problems: list[Problem], checks: PrintChecks 
         try:
             out.append(Category(code=code, name=name, prefix=prefix, name_en=name_en,
                                 sla=SlaThresholds(yellow, red),
-                                sort_order=position if sort_order is None else sort_order))
+                                sort_order=position if sort_order is None else sort_order, guide_url=guide_url))
         except ValueError as exc:
             check.add("", str(exc))
     return out

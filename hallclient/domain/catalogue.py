@@ -23,7 +23,10 @@ class MaterialForm(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A queue with its own ticket prefix letter and SLA thresholds."""
+    """A queue with its own ticket prefix letter and SLA thresholds.
+
+    `guide_url` (optional) is the category's own online guide, for tickets and posters of the whole category.
+    """
 
     code: str
     name: str
@@ -31,6 +34,7 @@ class Category:
     name_en: str = ""
     sla: SlaThresholds = field(default_factory=SlaThresholds)
     sort_order: int = 0
+    guide_url: str = ""
 
     def __post_init__(self) -> None:
         if not PREFIX_RE.match(self.prefix):

@@ -75,6 +75,7 @@ class CategoryOut(BaseModel):
     yellow_after_min: int
     red_after_min: int
     sort_order: int
+    guide_url: str = ""  # the category's own online guide (QR of whole-category tickets); "" when none
 
 
 class ItemOut(BaseModel):

@@ -2,7 +2,7 @@
 
 Each renderer is a plain function writing A4 pages to a path or a binary file object, for the command line
 and (later) Qt's print dialog alike. Every text is in the embedded CJK font; every QR decodes to exactly
-the item's `online_url`.
+the item's `online_url` (a poster's header QR to the category's `guide_url`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hallclient.catalogue.model import Catalogue, sort_items
 from hallclient.domain.catalogue import Category, ServiceItem
 from hallclient.printing.fonts import register_fonts
 from hallclient.printing.item_page import draw_item_page
-from hallclient.printing.qr import guide_qr, min_side
+from hallclient.printing.qr import GuideQr, guide_qr, min_side
 from hallclient.printing.styles import (
     A4,
     ACCENT,
@@ -44,6 +44,8 @@ CELL_PAD = 1.5 * mm
 MAX_QR_SIDE = 70 * mm
 MAX_COLUMNS = 6
 POSTER_HEADER_H = 31 * mm
+CATEGORY_QR_GAP = 3 * mm  # between the header text and the category's own guide QR
+CATEGORY_QR_CAPTION = "本类别办事指南"
 
 
 def _canvas(out: PdfTarget, title: str, hall_name: str, subject: str) -> Canvas:
@@ -145,10 +147,11 @@ def render_category_poster(out: PdfTarget, category: Category, items: Sequence[S
     on = _today(on)
     items = sort_items(items)
     canvas = _canvas(out, f"{category.name} 办事二维码", hall_name, f"{category.code} {len(items)} items")
-    grid = plan_poster(items)
+    header = _plan_header(category, len(items), hall_name)
+    grid = plan_poster(items, PAGE_H - 2 * MARGIN - FOOTER_H - header.height)
     total = len(grid.pages)
     for number, (rows, heights) in enumerate(zip(grid.pages, grid.row_heights, strict=True), start=1):
-        y = _poster_header(canvas, category, len(items), hall_name)
+        y = _poster_header(canvas, header)
         if not items:
             block = TextBlock("本类别暂无事项。", 12, colour=MUTED, align=CENTRE)
             _, h = block.wrapOn(canvas, CONTENT_W, PAGE_H)
@@ -162,24 +165,65 @@ def render_category_poster(out: PdfTarget, category: Category, items: Sequence[S
     return total
 
 
-def _poster_header(canvas: Canvas, category: Category, count: int, hall_name: str) -> float:
-    """Hall, title and slogan at the top of a poster page; returns the y where the grid starts."""
-    top = PAGE_H - MARGIN
-    y = top
+@dataclass(frozen=True, slots=True)
+class _PosterHeader:
+    """A poster's header measured before the grid is planned, so a taller header (long name, category QR)
+    takes its room from the grid instead of overlapping it."""
+
+    blocks: tuple[tuple[TextBlock, float], ...]  # wrapped to `text_width`, with their heights
+    text_width: float
+    qr: GuideQr | None  # the category's own guide QR, top right; None without a guide_url
+    side: float
+    caption: TextBlock | None
+    rule_at: float  # below the top margin
+    height: float  # below the top margin: where the grid starts
+
+
+def _plan_header(category: Category, count: int, hall_name: str) -> _PosterHeader:
+    """Hall, title and slogan centred; with a guide_url, the category's QR at the smallest side that still
+    scans (same ECC and quiet zone as every guide QR) beside them, the text narrowed on both sides to stay
+    centred on the page."""
+    qr = guide_qr(category.guide_url) if category.guide_url else None
+    side = min_side(category.guide_url) if qr is not None else 0.0
+    text_width = CONTENT_W - 2 * (side + CATEGORY_QR_GAP) if qr is not None else CONTENT_W
+    blocks = []
+    text_h = 0.0
     for block in (
         TextBlock(hall_name, 10, colour=MUTED, align=CENTRE),
         TextBlock(f"{category.name}　办事二维码", 24, colour=ACCENT, align=CENTRE, leading=1.2),
         TextBlock(f"手机扫一扫　办事码上晓　·　共 {count} 项", 10.5, colour=MUTED, align=CENTRE),
     ):
-        _, h = block.wrapOn(canvas, CONTENT_W, PAGE_H)
-        block.drawOn(canvas, MARGIN, y - h)
+        _, h = block.wrap(text_width, PAGE_H)
+        blocks.append((block, h))
+        text_h += h + 1.5 * mm
+    caption = None
+    qr_h = 0.0
+    if qr is not None:
+        caption = TextBlock(CATEGORY_QR_CAPTION, 7.5, colour=MUTED, align=CENTRE)
+        qr_h = side + 1 * mm + caption.wrap(side, PAGE_H)[1] + 1.5 * mm
+    rule_at = max(text_h, qr_h)
+    return _PosterHeader(tuple(blocks), text_width, qr, side, caption, rule_at,
+                         max(rule_at + 3 * mm, POSTER_HEADER_H))
+
+
+def _poster_header(canvas: Canvas, header: _PosterHeader) -> float:
+    """Draw the header at the top of a poster page; returns the y where the grid starts."""
+    top = PAGE_H - MARGIN
+    y = top
+    x = MARGIN + (CONTENT_W - header.text_width) / 2
+    for block, h in header.blocks:
+        block.drawOn(canvas, x, y - h)
         y -= h + 1.5 * mm
+    if header.qr is not None and header.caption is not None:
+        qr_x = PAGE_W - MARGIN - header.side
+        header.qr.draw(canvas, qr_x, top - header.side, header.side)
+        header.caption.drawOn(canvas, qr_x, top - header.side - 1 * mm - header.caption.height)
     canvas.saveState()
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1.2)
-    canvas.line(MARGIN, y, PAGE_W - MARGIN, y)
+    canvas.line(MARGIN, top - header.rule_at, PAGE_W - MARGIN, top - header.rule_at)
     canvas.restoreState()
-    return min(y - 3 * mm, top - POSTER_HEADER_H)
+    return top - header.height
 
 
 def _poster_row(canvas: Canvas, grid: PosterGrid, row: Sequence[ServiceItem], top: float, height: float) -> None:

@@ -31,7 +31,7 @@ from hallclient.store.tables import CategoryRow, ServiceItemRow
 
 CAT = CategoryRow.__table__
 ITEM = ServiceItemRow.__table__
-_CATEGORY_FIELDS = ("name", "name_en", "prefix", "yellow_after_min", "red_after_min", "sort_order")
+_CATEGORY_FIELDS = ("name", "name_en", "prefix", "yellow_after_min", "red_after_min", "sort_order", "guide_url")
 _ITEM_FIELDS = ("name", "conditions", "materials", "steps", "legal_limit_days", "promised_limit_days", "fee",
                 "location", "phone", "online_url")
 
@@ -85,7 +85,8 @@ class ImportReport:
 
 def category_from_row(row: Any) -> Category:
     return Category(code=row.code, name=row.name, prefix=row.prefix, name_en=row.name_en or "",
-                    sla=SlaThresholds(row.yellow_after_min, row.red_after_min), sort_order=row.sort_order)
+                    sla=SlaThresholds(row.yellow_after_min, row.red_after_min), sort_order=row.sort_order,
+                    guide_url=row.guide_url or "")
 
 
 def _material(value: Any) -> Material:

@@ -53,6 +53,7 @@ class CategoryRow(SQLModel, table=True):
     sort_order: int = 0
     active: bool = True
     updated_at: datetime = _utc()
+    guide_url: str = Field(default="", max_length=256)
 
 
 class ServiceItemRow(SQLModel, table=True):

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from hallclient.catalogue.validate import check_url
 from hallclient.ids import new_id
 from hallclient.store.store import Store, utc_now
 from hallclient.store.sync_tables import HolidayRow, ReferenceReleaseRow
@@ -141,6 +142,7 @@ def validate(data: Any) -> None:
         _need(len(str(c["prefix"])) == 1, f"category {c['code']}: prefix must be one letter")
         _need(0 < int(c["yellow_after_min"]) < int(c["red_after_min"]),
               f"category {c['code']}: need 0 < yellow_after_min < red_after_min")
+        _check_guide_url(c)
         if c.get("active", True):
             _need(c["prefix"] not in prefixes, f"prefix {c['prefix']} used twice")
             prefixes.add(c["prefix"])
@@ -183,6 +185,28 @@ def validate(data: Any) -> None:
         _need(h.get("kind", "holiday") in ("holiday", "workday"), f"holiday {h['day']}: unknown kind")
 
 
+def _check_guide_url(category: dict[str, Any]) -> None:
+    """A category's optional guide link: the same rules as an item's guide link in a catalogue import."""
+    url = category.get("guide_url", "")
+    _need(isinstance(url, str), f"category {category['code']}: guide_url is not text")
+    if url:
+        try:
+            check_url(url)
+        except ValueError as exc:
+            raise ReleaseError(f"category {category['code']}: guide_url {exc}") from None
+
+
+def _category_values(c: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """A release category as row values; a release without `guide_url` (older central tooling) keeps the
+    hall's link instead of clearing it."""
+    values = dict(code=c["code"], name=c["name"], name_en=c.get("name_en", ""), prefix=c["prefix"],
+                  yellow_after_min=int(c["yellow_after_min"]), red_after_min=int(c["red_after_min"]),
+                  sort_order=int(c.get("sort_order", 0)), active=bool(c.get("active", True)), updated_at=now)
+    if "guide_url" in c:
+        values["guide_url"] = c["guide_url"]
+    return values
+
+
 def _naive(value: str) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=None)
 
@@ -214,11 +238,8 @@ def apply_release(store: Store, version: int, checksum: str, data: dict[str, Any
             conn.execute(update(CAT).where(CAT.c.code == code).values(prefix=chr(0x2460 + n)))
         in_release = {c["code"] for c in data["categories"]}
         conn.execute(update(CAT).where(CAT.c.code.not_in(in_release)).values(active=False, updated_at=now))
-        _upsert_by(conn, CAT, "code", [
-            dict(code=c["code"], name=c["name"], name_en=c.get("name_en", ""), prefix=c["prefix"],
-                 yellow_after_min=int(c["yellow_after_min"]), red_after_min=int(c["red_after_min"]),
-                 sort_order=int(c.get("sort_order", 0)), active=bool(c.get("active", True)), updated_at=now)
-            for c in data["categories"]], cat_rows, {"hall_id": hall_id})
+        _upsert_by(conn, CAT, "code", [_category_values(c, now) for c in data["categories"]], cat_rows,
+                   {"hall_id": hall_id})
         cat_id = {r.code: r.id for r in conn.execute(select(CAT.c.code, CAT.c.id))}
         fault("pull_mid_apply", fault_hook)
         # service items and guides
@@ -308,7 +329,7 @@ def export_release(store: Store) -> dict[str, Any]:
             "format": FORMAT,
             "categories": [dict(code=c.code, name=c.name, name_en=c.name_en, prefix=c.prefix,
                                 yellow_after_min=c.yellow_after_min, red_after_min=c.red_after_min,
-                                sort_order=c.sort_order, active=c.active) for c in cats],
+                                sort_order=c.sort_order, guide_url=c.guide_url, active=c.active) for c in cats],
             "items": [dict(code=i.code, category=code_of[i.category_id], name=i.name, conditions=i.conditions,
                            materials=i.materials, steps=i.steps, legal_limit_days=i.legal_limit_days,
                            promised_limit_days=i.promised_limit_days, fee=i.fee, location=i.location,

@@ -110,3 +110,31 @@ def test_category_found_by_name_and_forms_by_english_name(tmp_path: Path, raw_wr
     item = catalogue.find_item(items[0]["code"])
     assert item is not None and item.category_code == "YB"
     assert item.guide.materials == (Material("申请表", MaterialForm.ORIGINAL_AND_COPY, 2), Material("身份证"))
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_category_guide_url_round_trips(tmp_path: Path, fmt: str) -> None:
+    original = demo_catalogue()
+    urls = {c.code: c.guide_url for c in original.categories}
+    assert urls["SB"].startswith("https://") and urls["BDC"] == ""  # the demo has both kinds
+    path = tmp_path / f"urls.{fmt}"
+    write_catalogue(original, path)
+    back = load_catalogue(path)
+    assert {c.code: c.guide_url for c in back.categories} == urls
+    assert same(back, original)
+
+
+def test_category_guide_url_under_its_chinese_heading(tmp_path: Path) -> None:
+    book = Workbook()
+    cats = book.active
+    cats.title = "业务类别"
+    cats.append(["类别编码", "类别名称", "取号字母", "分类办事指南链接"])
+    cats.append(["SB", "社保", "A", " https://zwfw.example.com/guide/SB "])
+    cats.append(["YB", "医保", "B", None])
+    items = book.create_sheet("事项")
+    items.append(["事项编码", "业务类别", "事项名称", "办事指南链接"])
+    items.append(["SB1", "SB", "退休申请", "https://zwfw.example.com/g/SB1"])
+    book.save(tmp_path / "cn.xlsx")
+    catalogue = load_catalogue(tmp_path / "cn.xlsx")
+    assert {c.code: c.guide_url for c in catalogue.categories} == {"SB": "https://zwfw.example.com/guide/SB",
+                                                                    "YB": ""}

@@ -200,3 +200,36 @@ def test_guide_that_would_not_fit_one_page_even_in_small_print(tmp_path: Path, r
     one_problem(path, fmt, 1, "", "does not fit one A4 page")
     # without the print checks (e.g. a tool that only converts formats) the same file reads
     assert load_catalogue(path, KNOWN, check_print=False).find_item(items[1]["code"]) is not None
+
+
+BAD_CATEGORY_URLS: list[tuple[str, Any, str]] = [
+    ("non-https", "http://zwfw.example.com/guide/SB", "must be an https:// link"),
+    ("spaces", "https://zwfw.example.com/my guide", "must not contain spaces"),
+    ("ID number", "https://zwfw.example.com/g?id=11010519491231002X", "personal ID"),
+    ("over-long", "https://zwfw.example.com/" + "a" * LIMITS.url, f"at most {LIMITS.url}"),
+    ("not text", True, "expected text"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+@pytest.mark.parametrize(("case", "value", "text"), BAD_CATEGORY_URLS, ids=[c[0] for c in BAD_CATEGORY_URLS])
+def test_bad_category_guide_url(tmp_path: Path, raw_writer, records, fmt: str, case: str, value: Any,
+                                text: str) -> None:
+    """A category's guide_url follows the same rules as an item's online_url, reported at file/row/field."""
+    categories, items = records
+    categories[1]["guide_url"] = value
+    path = raw_writer(tmp_path / f"caturl.{fmt}", categories, items)
+    (problem,) = problems_of(path)
+    assert (problem.file, problem.sheet, problem.row, problem.field) == (path.name, "categories",
+                                                                         row_of(fmt, 1), "guide_url"), str(problem)
+    assert text in problem.message, str(problem)
+    assert f"{path.name}, categories row {row_of(fmt, 1)}, field guide_url:" in str(problem)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_category_guide_url_is_optional(tmp_path: Path, raw_writer, records, fmt: str) -> None:
+    categories, items = records
+    for record in categories:
+        del record["guide_url"]  # a file from before the column existed
+    path = raw_writer(tmp_path / f"nourl.{fmt}", categories, items)
+    assert {c.guide_url for c in load_catalogue(path).categories} == {""}

@@ -150,6 +150,43 @@ def test_poster_long_names_wrap_inside_their_cells() -> None:
     assert text.count("".join(items[0].name.split())) == len(items)  # every name whole, none cut
 
 
+@pytest.mark.parametrize(("count", "url"), [
+    (3, "https://zwfw.example.com/guide/SB"),
+    (16, "https://zwfw.example.com/guide/category?code=SB&from=poster&lang=zh-CN&" + "x" * 160),
+    (70, "https://zwfw.example.com/guide/SB"),
+])
+def test_poster_prints_the_category_guide_qr_beside_the_title(count: int, url: str) -> None:
+    catalogue = generated_catalogue(count * 2, n_categories=2)
+    category = dataclasses.replace(catalogue.categories[0], name="社会保险综合服务（跨省通办）", guide_url=url)
+    items = catalogue.items_of(category.code)[:count]
+    data = pdf_bytes(render_category_poster, category, items, HALL, ON)
+    pages = view_pages(data, dpi=200)
+    for page in pages:  # on every page, exactly once, beside the title (top right, above the grid)
+        assert page.qr_texts.count(url) == 1
+        assert set(page.qr_ec_levels) == {"M"}
+        header_qr = max(page.images, key=lambda box: box[3])
+        assert header_qr[3] <= PAGE_H - MARGIN + 0.5 and header_qr[2] <= PAGE_W - MARGIN + 0.5
+        assert header_qr[2] - header_qr[0] >= MIN_SYMBOL  # small, but never below the scannable size
+        assert abs((header_qr[2] - header_qr[0]) - guide_qr(url).side_for_symbol(MIN_SYMBOL)) < 0.5
+        grid_tops = [box[3] for box in page.images if box is not header_qr]
+        assert all(top < header_qr[1] for top in grid_tops), "the grid runs into the header"
+        all_within_margins(page)
+        nothing_overprinted(page)
+    decoded = [t for p in pages for t in p.qr_texts if t != url]
+    assert sorted(decoded) == sorted(i.guide.online_url for i in items)
+    text = extracted_text(data, 1)
+    assert "本类别办事指南" in text and "".join(category.name.split()) in text
+
+
+def test_poster_without_category_guide_url_has_no_header_qr(demo: Catalogue) -> None:
+    category = dataclasses.replace(demo.categories[0], guide_url="")
+    items = demo.items_of(category.code)
+    data = pdf_bytes(render_category_poster, category, items, HALL, ON)
+    (page,) = view_pages(data)
+    assert sorted(page.qr_texts) == sorted(i.guide.online_url for i in items)
+    assert len(page.images) == len(items) and "本类别办事指南" not in extracted_text(data, 1)
+
+
 def test_empty_category_poster_says_so() -> None:
     data = pdf_bytes(render_category_poster, Category("X", "空类别", "X"), [], HALL, ON)
     assert "本类别暂无事项" in extracted_text(data, 1)

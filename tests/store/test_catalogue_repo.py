@@ -185,3 +185,26 @@ def test_read_catalogue_skips_inactive_rows(demo_store: Store) -> None:
     with demo_store.write() as conn:
         conn.execute(ITEM.update().where(ITEM.c.code == code).values(active=False))
     assert code not in {i.code for i in catalogue(demo_store).items}
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_category_guide_url_is_imported_updated_and_exported(demo_store: Store, tmp_path: Path, fmt: str) -> None:
+    cat = catalogue(demo_store)
+    first, second = cat.sorted_categories()[:2]
+    url = f"https://zwfw.example.com/guide/{first.code}"
+    with_url = tuple(dataclasses.replace(c, guide_url=url) if c.code == first.code else c for c in cat.categories)
+    write_catalogue(Catalogue(with_url, cat.items), tmp_path / f"url.{fmt}")
+    report = repo.import_file(demo_store, tmp_path / f"url.{fmt}")
+    assert report.categories is not None and report.categories.updated == (first.code,)
+    assert not report.items.changed
+    after = rows(demo_store, CAT)
+    assert after[first.code]["guide_url"] == url and after[second.code]["guide_url"] == ""
+    exported = catalogue(demo_store)
+    assert {c.code: c.guide_url for c in exported.categories}[first.code] == url
+    # export → import changes nothing; then clearing the cell clears the link
+    write_catalogue(exported, tmp_path / f"again.{fmt}")
+    assert not repo.import_file(demo_store, tmp_path / f"again.{fmt}").changed
+    write_catalogue(cat, tmp_path / f"cleared.{fmt}")
+    cleared = repo.import_file(demo_store, tmp_path / f"cleared.{fmt}")
+    assert cleared.categories is not None and cleared.categories.updated == (first.code,)
+    assert rows(demo_store, CAT)[first.code]["guide_url"] == ""

@@ -72,8 +72,35 @@ def test_first_revision_with_data_upgrades_to_head_with_nothing_lost(tmp_path: P
             rows = conn.exec_driver_sql("SELECT number, status FROM ticket").all()
         assert rows == [("A001", "waiting")]
         assert store.hall().name == "旧大厅"
+        with store.read() as conn:  # columns added later get their defaults
+            assert conn.exec_driver_sql("SELECT code, guide_url FROM category").all() == [("SB", "")]
     finally:
         store.close()
+
+
+def test_category_guide_url_migration_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0004")
+            conn.exec_driver_sql(
+                "INSERT INTO hall (id, code, name, name_en, timezone, opens_at, closes_at, address, phone) "
+                "VALUES ('00000000000000000000000000000001','G','大厅','','Asia/Shanghai','09:00','17:00','','')")
+            conn.exec_driver_sql(
+                "INSERT INTO category (id, hall_id, code, name, name_en, prefix, yellow_after_min, red_after_min, "
+                "sort_order, active, updated_at, guide_url) VALUES ('00000000000000000000000000000002',"
+                "'00000000000000000000000000000001','SB','社保','','A',15,30,1,1,'2026-01-01 00:00:00',"
+                "'https://zwfw.example.com/guide/SB')")
+            command.downgrade(cfg, "0003")
+            columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(category)")]
+            assert "guide_url" not in columns and "name_en" in columns
+            assert conn.exec_driver_sql("SELECT code FROM category").all() == [("SB",)]  # the row survives
+            command.upgrade(cfg, "0004")
+            assert conn.exec_driver_sql("SELECT guide_url FROM category").all() == [("",)]
+    finally:
+        engine.dispose()
 
 
 def test_corrupt_database_is_refused_and_untouched(tmp_path: Path) -> None:

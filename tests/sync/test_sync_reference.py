@@ -147,3 +147,65 @@ def test_checksum_is_over_canonical_json() -> None:
     a = {"b": [1, 2], "a": "社保"}
     b = {"a": "社保", "b": [1, 2]}
     assert pull.canonical_json(a) == pull.canonical_json(b) == '{"a":"社保","b":[1,2]}'.encode()
+
+
+def _guide_urls(store: Any) -> dict[str, str]:
+    with store.read() as conn:
+        return dict(conn.execute(select(CAT.c.code, CAT.c.guide_url)).all())
+
+
+def test_category_guide_url_travels_in_releases(central: Engine, hall_paths: tuple[Path, Path]) -> None:
+    store = open_store(hall_paths[0])
+    try:
+        base = pull.export_release(store)
+        assert all(c["guide_url"] == "" for c in base["categories"])  # export carries the field
+        url = "https://zwfw.example.com/guide/SB"
+        data = dict(base, categories=[dict(c, guide_url=url) if c["code"] == "SB" else c for c in base["categories"]])
+        data["categories"].append({"code": "GJJ", "name": "公积金", "prefix": "C", "yellow_after_min": 10,
+                                   "red_after_min": 30, "guide_url": "https://zwfw.example.com/guide/GJJ"})
+        pull.publish_release(central, store.hall_id, data)
+        report = run_sync(store, engine=central, backup=False)
+        assert report.ok, report.format()
+        assert _guide_urls(store) == {"SB": url, "YB": "", "GJJ": "https://zwfw.example.com/guide/GJJ"}
+        assert {c["code"]: c["guide_url"] for c in pull.export_release(store)["categories"]}["SB"] == url
+
+        # a release from central tooling that predates the field is still valid and keeps the hall's links
+        old = dict(data, categories=[{k: v for k, v in c.items() if k != "guide_url"} for c in data["categories"]])
+        old["categories"][1]["red_after_min"] = 45
+        pull.validate(old)
+        v = pull.publish_release(central, store.hall_id, old)
+        report = run_sync(store, engine=central, backup=False)
+        assert report.ok and report.release_after == v, report.format()
+        assert ("YB", "B", 10, 45, True) in _state(store)["cats"]
+        assert _guide_urls(store)["SB"] == url
+
+        # an explicit empty link clears it
+        cleared = dict(data, categories=[dict(c, guide_url="") for c in data["categories"]])
+        pull.publish_release(central, store.hall_id, cleared)
+        assert run_sync(store, engine=central, backup=False).ok
+        assert set(_guide_urls(store).values()) == {""}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("url", "text"), [
+    ("http://zwfw.example.com/guide/SB", "https://"),
+    ("https://zwfw.example.com/g?id=11010519491231002X", "personal ID"),
+    ("https://zwfw.example.com/" + "a" * 300, "too long"),
+    (42, "not text"),
+])
+def test_release_with_a_bad_category_guide_url_is_rejected(url: Any, text: str, hall_paths: tuple[Path, Path]) -> None:
+    store = open_store(hall_paths[0])
+    try:
+        data = pull.export_release(store)
+        data["categories"][0]["guide_url"] = url
+        with pytest.raises(pull.ReleaseError, match=text) as info:
+            pull.validate(data)
+        assert f"category {data['categories'][0]['code']}: guide_url" in str(info.value)
+        payload = pull.canonical_json(data)
+        before = _guide_urls(store)
+        with pytest.raises(pull.ReleaseError):
+            pull.verify(pull.ReleaseBlob(1, pull.sha256(payload), len(payload), payload))
+        assert _guide_urls(store) == before
+    finally:
+        store.close()
