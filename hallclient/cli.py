@@ -20,6 +20,7 @@ FEATURES = (
     "hallclient.store.cli",
     "hallclient.catalogue.cli",
     "hallclient.printing.cli",
+    "hallclient.printing.report_cli",
     "hallclient.hallnode.cli",
     "hallclient.sync.cli",
 )

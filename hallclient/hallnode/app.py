@@ -30,6 +30,7 @@ from hallclient.hallnode import (
     routes_events,
     routes_hall,
     routes_plans,
+    routes_reports,
     routes_tickets,
     routes_windows,
 )
@@ -162,6 +163,7 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
     install_error_handlers(app)
     _document_validation_errors(app)
     # the queue's hot routes first: Starlette tries routes in order
-    for module in (routes_tickets, routes_windows, routes_hall, routes_auth, routes_events, routes_plans, routes_admin):
+    for module in (routes_tickets, routes_windows, routes_hall, routes_auth, routes_events, routes_plans, routes_admin,
+                   routes_reports):
         app.include_router(module.router)
     return app
