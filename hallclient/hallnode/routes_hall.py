@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
 from sqlalchemy import and_, func, select
 
 from hallclient.domain.sla import SlaThresholds
@@ -22,14 +24,46 @@ from hallclient.hallnode.schemas import (
     HallStatusOut,
     HealthOut,
     ItemOut,
+    Role,
+    Strict,
     WindowOut,
 )
+from hallclient.store import hall_day_repo
 from hallclient.store.tables import CategoryRow, ServiceItemRow, StaffRow, TicketRow, WindowRow
 
 router = APIRouter(prefix="/api/v1", responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 CAT, ITEM, WIN, T, STAFF = (CategoryRow.__table__, ServiceItemRow.__table__, WindowRow.__table__,
                             TicketRow.__table__, StaffRow.__table__)
 Reader = Annotated[Principal, require(*ANY_ROLE)]
+Manager = Annotated[Principal, require(*MANAGERS)]
+HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class HallDayOut(BaseModel):
+    """Today's hall day: whether the kiosks issue tickets now, the hours, and when the hall opens next."""
+
+    state: Literal["before_open", "open", "extended", "closed"]
+    opens_at: str | None = Field(description="HH:MM local; null on a day the hall is closed")
+    closes_at: str | None = Field(description="HH:MM local, or 24:00 (open until midnight)")
+    extended_until: str | None = Field(description="延时服务 until HH:MM local today, if any")
+    accepts_tickets: bool
+    next_open: datetime | None = Field(description="local time with offset; null while the hall is open")
+
+
+class HallStatusDayOut(HallStatusOut):
+    day: HallDayOut
+
+
+class ExtendIn(Strict):
+    until: Annotated[str, Field(pattern=HHMM, description="HH:MM local, after closing time, 23:59 at the latest")]
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+
+class HoursIn(Strict):
+    opens_at: Annotated[str, Field(pattern=HHMM)]
+    closes_at: Annotated[str, Field(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")]
+    weekdays: Annotated[list[Annotated[int, Field(ge=1, le=7)]], Field(max_length=7,
+                                                                        description="ISO: 1 Monday … 7 Sunday")]
 
 
 @router.get("/health", response_model=HealthOut, tags=["hall"])
@@ -100,7 +134,7 @@ def windows(node: NodeDep, _p: Reader) -> list[dict[str, Any]]:
         return window_rows(node, conn)
 
 
-@router.get("/hall/status", response_model=HallStatusOut, tags=["hall"])
+@router.get("/hall/status", response_model=HallStatusDayOut, tags=["hall"])
 def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
     """Per category: waiting, longest wait, SLA colour; per window: state, clerk, current ticket, categories."""
     now = node.clock()
@@ -123,7 +157,33 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
             cats.append(CategoryStatus(code=r.code, name=r.name, waiting=r.waiting, longest_wait_s=int(waited),
                                        colour=colour if r.oldest is not None else "blue"))
         wins = window_rows(node, conn)
-    return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins}
+        day = hall_day_repo.day_status(node.store, now, hall_day_repo.load_calendar(conn))
+    return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day}
+
+
+DAY_ERRORS: dict[int | str, dict[str, Any]] = {409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+@router.put("/hall/extended-hours", response_model=HallDayOut, tags=["hall"], responses=DAY_ERRORS)
+async def extend_hours(body: ExtendIn, node: NodeDep, p: Manager) -> dict[str, Any]:
+    """延时服务: keep today open for tickets until `until` (after closing time, 23:59 at the latest); audited,
+    and every client gets a "hall_day_changed" event."""
+    return await node.write(hall_day_repo.extend_today, node.store, body.until, p.staff_id, p.actor, node.clock(),
+                            body.reason)
+
+
+@router.delete("/hall/extended-hours", response_model=HallDayOut, tags=["hall"])
+async def end_extension(node: NodeDep, p: Manager) -> dict[str, Any]:
+    """End today's 延时服务 now; without one, nothing changes."""
+    return await node.write(hall_day_repo.end_extension, node.store, p.staff_id, p.actor, node.clock())
+
+
+@router.put("/hall/hours", response_model=HallDayOut, tags=["hall"], responses=DAY_ERRORS)
+async def set_hours(body: HoursIn, node: NodeDep, p: Annotated[Principal, require(Role.ADMIN)]) -> dict[str, Any]:
+    """The hall's usual week (admin): the same hours on each listed weekday; the holiday calendar still
+    closes holidays and opens make-up working days."""
+    return await node.write(hall_day_repo.set_hall_hours, node.store, body.opens_at, body.closes_at, body.weekdays,
+                            p.staff_id, p.actor, node.clock())
 
 
 @router.get("/alerts", response_model=list[AlertOut], tags=["alerts"])

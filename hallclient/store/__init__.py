@@ -3,6 +3,7 @@
 from hallclient.store.errors import (
     ConflictError,
     CorruptDatabaseError,
+    HallClosedError,
     NewerDatabaseError,
     NotFoundError,
     StoreError,
@@ -13,6 +14,7 @@ from hallclient.store.store import Store, default_db_path, open_store, utc_now
 __all__ = [
     "ConflictError",
     "CorruptDatabaseError",
+    "HallClosedError",
     "NewerDatabaseError",
     "NotFoundError",
     "Store",

@@ -1,5 +1,9 @@
 """Store errors that carry a message a hall admin can act on."""
 
+from __future__ import annotations
+
+from datetime import datetime
+
 
 class StoreError(Exception):
     """The database cannot be used as asked; the message says why and what to do."""
@@ -23,3 +27,11 @@ class ConflictError(StoreError):
 
 class WrongWindowError(StoreError):
     """A clerk acted on a ticket that is not at their own window (the LAN API answers 403)."""
+
+
+class HallClosedError(ConflictError):
+    """A kiosk asked for a ticket outside the hall day; `next_open` (local, naive) says when it opens next."""
+
+    def __init__(self, message: str, *, hours: str = "", next_open: datetime | None = None) -> None:
+        super().__init__(message)
+        self.hours, self.next_open = hours, next_open

@@ -28,6 +28,7 @@ from hallclient.domain.windows import Subscription, SubscriptionError
 from hallclient.ids import new_id
 from hallclient.store import journal, rawsql
 from hallclient.store.errors import ConflictError, NotFoundError, WrongWindowError
+from hallclient.store.hall_day_repo import HallDayCache
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import (
     AppointmentRow,
@@ -185,6 +186,7 @@ class HallQueue:
         self.store = store
         self.clock = clock
         self.policy = policy or AppointmentPolicy()
+        self._hall_days = HallDayCache(store)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -281,6 +283,7 @@ class HallQueue:
         now = self.clock()
         hall_id = self.store.hall_id
         day = self.store.local_day(now)
+        after_hours = self._after_hours(now, source)
         with self.store.write() as conn:
             appt = None
             if appointment_code:
@@ -335,6 +338,8 @@ class HallQueue:
                 conn.execute(update(APPT).where(APPT.c.id == appt.id).values(status="checked_in", ticket_id=ticket_id))
             conn.execute(_INS_TICKET, values)
             detail: dict[str, Any] = {"source": source}
+            if after_hours:
+                detail["after_hours"] = True
             if green is not None:
                 detail["green_reason"] = green.reason.value
             if appt is not None:
@@ -369,6 +374,17 @@ class HallQueue:
             view = _make_view(values, (cat.code, cat.name, *item_names))
             journal.hall_event(conn, "issued", self._event_payload(view, people_ahead=ahead), now)
             return IssuedTicket(view, ahead)
+
+    def _after_hours(self, now: datetime, source: str) -> bool:
+        """Outside the hall day a kiosk or device is refused (HallClosedError, with the hours and the next
+        opening); staff may still issue by hand, and True marks the ticket event. The day is cached per
+        local date (`hall_day_repo.HallDayCache`), so the hot path costs no query."""
+        local = self._hall_days.closed_at(now)
+        if local is None:
+            return False
+        if source == "kiosk" or source.startswith(("kiosk:", "device")):
+            raise self._hall_days.closed_error(local)
+        return True
 
     def _next_seq(self, conn: Connection, hall_id: uuid.UUID, day: Any, prefix: str) -> int:
         seq = conn.execute(_UPSERT_COUNTER, {"b_hall": hall_id, "b_day": day, "b_prefix": prefix}).scalar()

@@ -21,6 +21,7 @@ from hallclient.ids import new_id
 from hallclient.passwords import hash_password
 from hallclient.paths import db_path
 from hallclient.store.errors import ConflictError, StoreError
+from hallclient.store.hall_day_repo import HOURS_KEY, always_open_hours
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import (
     AppointmentRow,
@@ -94,6 +95,7 @@ def seed_hall(
                 name=c["name"],
                 prefix=c["prefix"],
                 sla=SlaThresholds(c["yellow_after_min"], c["red_after_min"]),
+                guide_url=c.get("guide_url", ""),
             )  # validates
             cat_ids[c["code"]] = new_id()
             conn.execute(
@@ -107,6 +109,7 @@ def seed_hall(
                     yellow_after_min=c["yellow_after_min"],
                     red_after_min=c["red_after_min"],
                     sort_order=c.get("sort_order", 0),
+                    guide_url=c.get("guide_url", ""),
                     active=True,
                     updated_at=now,
                 )
@@ -203,7 +206,10 @@ def seed_hall(
                 )
             )
         existing_keys = {r.key for r in conn.execute(select(SettingRow.__table__.c.key))}
-        for key, value in DEFAULT_SETTINGS.items():
+        # A seeded hall is a demo or test hall: it takes tickets at any hour on any day, so a newcomer can try it
+        # at night or on a Sunday. A seed's "settings" (e.g. real "hall_hours") win; see store.hall_day_repo.
+        settings = {**DEFAULT_SETTINGS, HOURS_KEY: always_open_hours(), **data.get("settings", {})}
+        for key, value in settings.items():
             if key not in existing_keys:
                 conn.execute(insert(SettingRow.__table__).values(key=key, value=value, updated_at=now))
         counts = {

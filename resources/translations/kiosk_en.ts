@@ -204,5 +204,55 @@
         <source>退出导办</source>
         <translation>Leave reception mode</translation>
     </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>本厅尚未开始取号</source>
+        <translation>Tickets are not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>本厅今日已停止取号</source>
+        <translation>This hall has stopped issuing tickets for today</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>开放时间 {0}–{1}</source>
+        <translation>Opening hours {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>（今日延时至 {0}）</source>
+        <translation> (extended today until {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>今日不开放</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>如需帮助，请联系工作人员</source>
+        <translation>For help, please ask a member of staff</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>今天 {0}</source>
+        <translation>today {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>明天 {0}</source>
+        <translation>tomorrow {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/kiosk/window.py"/>
+        <source>下次开放：{0}</source>
+        <translation>Next opening: {0}</translation>
+    </message>
 </context>
 </TS>

@@ -1,7 +1,11 @@
 """The kiosk (取号机): touch UI for visitors, reception mode for staff, ticket slips.
 
 Pages: categories (with people waiting and the estimated wait) → the category's items → ticket issued (slip
-printing, re-print) ; appointment check-in (booking code) ; reception login → green-channel reason.
+printing, re-print) ; appointment check-in (booking code) ; reception login → green-channel reason ; closed
+(outside the hall day: hours and next opening, no tiles; reception staff may still log in and issue by hand).
+The closed page follows the hall status `day`: re-fetched on "hall_day_changed" and at the next opening or
+closing time (a single-shot timer), and shown instead of an error when an issue is refused because the hall
+has just closed.
 Every hall node call and every print job runs on the bridge's thread pool. A tap while a ticket is being
 issued is ignored (the buttons are disabled and `issuing` is checked), so a double tap never makes two
 tickets; a print failure leaves the ticket as it is and offers a re-print.
@@ -13,7 +17,7 @@ import logging
 import math
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -56,20 +60,33 @@ QLabel#kioskNumber { color: #1f4e79; }
 QLabel#kioskError { color: #b3261e; }
 QLabel#kioskGreen { background: #1e8e3e; color: white; border-radius: 10px; padding: 6px 18px; }
 QLabel#printerAlert { background: #b3261e; color: white; border-radius: 8px; padding: 4px 12px; }
+QLabel#kioskClosedTitle { color: #1f4e79; }
+QLabel#kioskClosedHours { color: #1a1a1a; }
+QLabel#kioskClosedNext { color: #1e8e3e; }
 """
+DAY_RECHECK_MIN_MS, DAY_RECHECK_MAX_MS = 10_000, 3_600_000
 
 
-def category_guide_url(items: list[dict[str, Any]], code: str) -> str | None:
-    """The category's guide link: the items' common guide folder + the category code.
+def hall_local(value: Any) -> datetime:
+    """An ISO time from the node ("2026-11-24T09:00:00+08:00") as the hall's wall time: the kiosk's own clock
+    is taken as hall time, so the offset is dropped, not converted."""
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).replace(tzinfo=None)
 
-    The catalogue has no per-category URL yet (asked for); the demo's links are …/guide/<ITEM-CODE>, so this
-    gives …/guide/<CATEGORY>. Without a common folder there is no QR rather than a wrong one.
-    """
-    urls = [i.get("online_url") or "" for i in items]
-    if not urls or not all(urls):
+
+def boundary_delay_ms(day: dict[str, Any], now: datetime) -> int | None:
+    """Milliseconds from `now` (hall wall time) to the next change of the hall day: closing (or the end of
+    延时服务) while open, the next opening while closed; None when no change is known."""
+    if day.get("accepts_tickets"):
+        end = day.get("extended_until") or day.get("closes_at")
+        if not end:
+            return None
+        hours, minutes = (int(x) for x in str(end).split(":"))
+        at = datetime.combine(now.date(), datetime.min.time()) + timedelta(hours=hours, minutes=minutes)
+    elif day.get("next_open"):
+        at = hall_local(day["next_open"])
+    else:
         return None
-    folders = {u.rsplit("/", 1)[0] + "/" for u in urls}
-    return f"{folders.pop()}{code}" if len(folders) == 1 else None
+    return max(0, round((at - now).total_seconds() * 1000))
 
 
 def estimate_wait_min(waiting: int, windows_serving: int, minutes_per_visitor: float) -> int:
@@ -121,6 +138,7 @@ class KioskWindow(QWidget):
         self._clock_timer.start()
         self._tick()
         self._home_timer = QTimer(self, singleShot=True, interval=30000, timeout=self.go_home)
+        self._day_timer = QTimer(self, singleShot=True, timeout=self.refresh_status)
         self._reception_timer = QTimer(self, singleShot=True, interval=5 * 60000, timeout=self.leave_reception)
         token = bridge.client.token or stored_token("kiosk")
         if token:
@@ -300,6 +318,32 @@ class KioskWindow(QWidget):
         self.pages.addWidget(self.form)
         self._form_mode = "appointment"
 
+        # closed: outside the hall day
+        self.closed_page = QWidget()
+        cv = QVBoxLayout(self.closed_page)
+        cv.setContentsMargins(40, 80, 40, 40)
+        self.closed_title = QLabel(objectName="kioskClosedTitle")
+        self.closed_title.setStyleSheet("font-size: 64px; font-weight: 700;")
+        self.closed_hours = QLabel(objectName="kioskClosedHours")
+        self.closed_hours.setStyleSheet("font-size: 36px;")
+        self.closed_next = QLabel(objectName="kioskClosedNext")
+        self.closed_next.setStyleSheet("font-size: 36px; font-weight: 600;")
+        self.closed_hint = QLabel()
+        self.closed_hint.setStyleSheet("font-size: 24px; color: #555;")
+        cv.addStretch(1)
+        for w in (self.closed_title, self.closed_hours, self.closed_next, self.closed_hint):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+            cv.addWidget(w)
+            cv.addSpacing(16)
+        cv.addStretch(2)
+        cb = QHBoxLayout()
+        self.closed_staff = self._button("ghost", self._show_login)
+        cb.addStretch(1)
+        cb.addWidget(self.closed_staff)
+        cv.addLayout(cb)
+        self.pages.addWidget(self.closed_page)
+
         self.device_setup = DeviceSetup(self.bridge, "kiosk")
         self.pages.addWidget(self.device_setup)
         self._category = ""
@@ -332,8 +376,10 @@ class KioskWindow(QWidget):
         self.form_back.setText(self.tr("返回"))
         self.form_ok.setText(self.tr("确定"))
         self.result_green.setText(self.tr("绿色通道"))
+        self.closed_staff.setText(self.tr("工作人员"))
         self._render_categories()
         self._update_mode()
+        self._render_day()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -381,20 +427,84 @@ class KioskWindow(QWidget):
 
     def _status(self, status: dict[str, Any]) -> None:
         self._fetching = False
+        self._take_status(status)
+        if self._dirty:
+            self.refresh_status()
+
+    def _take_status(self, status: dict[str, Any]) -> None:
         self.status = status
         self._render_categories()
         if self.pages.currentWidget() is self.items_page:
             self._render_items_info()
-        if self._dirty:
-            self.refresh_status()
+        self._render_day()
+        self._schedule_day_check()
 
     def _status_failed(self, _exc: BaseException) -> None:
         self._fetching = False
 
+    # -- the hall day ---------------------------------------------------------------------------------
+
+    @property
+    def accepts_tickets(self) -> bool:
+        """From the last status; True until one has arrived (or from a node without the `day` object)."""
+        return bool((self.status.get("day") or {}).get("accepts_tickets", True))
+
+    def is_closed_for_visitors(self) -> bool:
+        return not self.accepts_tickets and self.reception is None
+
+    def _render_day(self) -> None:
+        """The closed page's texts, and the page itself: shown over the visitor pages while the hall does not
+        take tickets, left again (to home) once it does."""
+        day = self.status.get("day") or {}
+        if day.get("state") == "before_open":
+            self.closed_title.setText(self.tr("本厅尚未开始取号"))
+        else:
+            self.closed_title.setText(self.tr("本厅今日已停止取号"))
+        if day.get("opens_at") and day.get("closes_at"):
+            hours = self.tr("开放时间 {0}–{1}").format(day["opens_at"], day["closes_at"])
+            if day.get("extended_until"):
+                hours += self.tr("（今日延时至 {0}）").format(day["extended_until"])
+        else:
+            hours = self.tr("今日不开放")
+        self.closed_hours.setText(hours)
+        self.closed_next.setText(self._next_open_text(day.get("next_open")))
+        self.closed_hint.setText(self.tr("如需帮助，请联系工作人员"))
+        current = self.pages.currentWidget()
+        visitor_pages = (self.home, self.items_page, self.green_page)
+        if self.is_closed_for_visitors() and current in visitor_pages and not self.issuing:
+            self._home_timer.stop()
+            self.pages.setCurrentWidget(self.closed_page)
+        elif not self.is_closed_for_visitors() and current is self.closed_page:
+            self.pages.setCurrentWidget(self.home)
+        self.appt_button.setEnabled(not self.issuing and not self.is_closed_for_visitors())
+
+    def _next_open_text(self, next_open: Any) -> str:
+        if not next_open:
+            return ""
+        at = hall_local(next_open)
+        today: date = self.clock().date()
+        hhmm = at.strftime("%H:%M")
+        if at.date() == today:
+            when = self.tr("今天 {0}").format(hhmm)
+        elif at.date() == today + timedelta(days=1):
+            when = self.tr("明天 {0}").format(hhmm)
+        else:
+            when = self.tr("{0}月{1}日 {2}").format(at.month, at.day, hhmm)
+        return self.tr("下次开放：{0}").format(when)
+
+    def _schedule_day_check(self) -> None:
+        """Re-fetch the status when the hall day should change (opening, closing), so the kiosk opens and closes
+        by itself; at least every hour, never more often than every 10 s (clocks may disagree a little)."""
+        delay = boundary_delay_ms(self.status.get("day") or {}, self.clock())
+        if delay is None:
+            self._day_timer.stop()
+            return
+        self._day_timer.start(min(max(delay + 1000, DAY_RECHECK_MIN_MS), DAY_RECHECK_MAX_MS))
+
     @Slot(object)
     def _on_event(self, ev: dict) -> None:
         if ev.get("kind") in ("issued", "called", "transferred", "window_changed", "cancelled", "reinstated",
-                              "no_show"):
+                              "no_show", "hall_day_changed"):
             self.refresh_status()
         elif ev.get("kind") == "catalogue_changed":
             self._started = False
@@ -447,10 +557,10 @@ class KioskWindow(QWidget):
         for cat in self.categories:
             btn = self._cat_buttons[cat["code"]]
             btn.setText(f"{cat['name']}\n{self._wait_text(cat['code'])}")
-            btn.setEnabled(not self.issuing)
+            btn.setEnabled(not self.issuing and not self.is_closed_for_visitors())
 
     def choose_category(self, code: str) -> None:
-        if self.issuing:
+        if self.issuing or self.is_closed_for_visitors():
             return
         self._category = code
         items = self.items.get(code, [])
@@ -507,7 +617,9 @@ class KioskWindow(QWidget):
             return False
         self.issuing = True
         self._set_busy(True)
-        client = self.reception if (self.reception is not None and green_reason) else self.bridge.client
+        # reception issues green tickets, and any ticket after hours, with the staff session (the node allows it)
+        by_staff = self.reception is not None and (green_reason or not self.accepts_tickets)
+        client = self.reception if by_staff else self.bridge.client
         self.bridge.submit(client.issue, category, item, green_reason, green_note, appointment_code,
                            on_done=lambda out: self._issued(out, item, appointment_code is not None),
                            on_error=self._issue_failed, name="issue")
@@ -519,6 +631,9 @@ class KioskWindow(QWidget):
         for page in (self.home, self.items_page, self.green_page, self.form):
             for btn in page.findChildren(QPushButton):
                 btn.setEnabled(not busy)
+        if not busy:
+            self._render_categories()  # tiles stay off while the hall is closed
+            self.appt_button.setEnabled(not self.is_closed_for_visitors())
 
     def _issued(self, out: dict[str, Any], item: str | None, appointment: bool) -> None:
         self.issuing = False
@@ -528,7 +643,8 @@ class KioskWindow(QWidget):
         code = ticket["category"]
         item_code = ticket.get("item") or item
         item_row = next((i for i in self.items.get(code, []) if i["code"] == item_code), None)
-        url = item_row["online_url"] if item_row else category_guide_url(self.items.get(code, []), code)
+        category = next((c for c in self.categories if c["code"] == code), {})
+        url = item_row["online_url"] if item_row else category.get("guide_url")  # none: the slip has no QR
         issued = datetime.fromisoformat(str(out["issued_at"]).replace("Z", "+00:00")).astimezone()
         self.last_slip = SlipData(
             hall_name=self.hall_name, number=out["number"], category_name=ticket["category_name"],
@@ -549,6 +665,21 @@ class KioskWindow(QWidget):
     def _issue_failed(self, exc: BaseException) -> None:
         self.issuing = False
         self._set_busy(False)
+        if getattr(exc, "status", None) == 409:  # maybe the hall closed meanwhile: ask before showing an error
+            self.bridge.call("hall_status", on_done=lambda st: self._refused(st, exc),
+                             on_error=lambda _e: self._show_issue_error(exc))
+            return
+        self._show_issue_error(exc)
+
+    def _refused(self, status: dict[str, Any], exc: BaseException) -> None:
+        self._take_status(status)
+        if self.is_closed_for_visitors():
+            self._home_timer.stop()
+            self.pages.setCurrentWidget(self.closed_page)
+        else:
+            self._show_issue_error(exc)
+
+    def _show_issue_error(self, exc: BaseException) -> None:
         if self.pages.currentWidget() is self.form:
             self.form_error.setText(self.tr("未能签到：{0}").format(exc))
             return
@@ -699,7 +830,9 @@ class KioskWindow(QWidget):
         self._pending_green = None
         self.result_title.setText(self.tr("取号成功，您的号码是"))
         if self.pages.currentWidget() is not self.device_setup:
-            self.pages.setCurrentWidget(self.home)
+            self.pages.setCurrentWidget(self.closed_page if self.is_closed_for_visitors() else self.home)
+        self._render_categories()
+        self.appt_button.setEnabled(not self.is_closed_for_visitors())
 
     def _tick(self) -> None:
         self.clock_label.setText(self.clock().strftime("%H:%M"))
