@@ -19,6 +19,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -151,6 +152,11 @@ class HallClient:
     def alerts(self, open_only: bool = False) -> list[JSON]:
         return self.request("GET", "/alerts", params={"open_only": str(open_only).lower()})
 
+    def daily_report(self, day: date | str | None = None) -> JSON:
+        """日报 figures of one business day (a `date` or "YYYY-MM-DD"; default today, hall time)."""
+        text = day.isoformat() if isinstance(day, date) else day
+        return self.request("GET", "/reports/daily", params={"day": text} if text else None)
+
     # -- acting -------------------------------------------------------------------------------------
 
     def issue(self, category: str | None, item: str | None = None, green_reason: str | None = None,
@@ -200,6 +206,13 @@ class HallClient:
 
     def resume(self, window_no: int) -> JSON:
         return self.request("POST", f"/windows/{window_no}/resume")
+
+    def extend_hours(self, until: str, reason: str = "") -> JSON:
+        """延时服务: keep today open for tickets until "HH:MM"; returns the new hall day."""
+        return self.request("PUT", "/hall/extended-hours", json_body={"until": until, "reason": reason})
+
+    def end_extension(self) -> JSON:
+        return self.request("DELETE", "/hall/extended-hours")
 
     def switch_window(self, window_no: int, primary: list[str], secondary: list[str] | None = None,
                       reason: str = "") -> JSON:

@@ -4,103 +4,103 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="443"/>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="457"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="444"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="458"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="443"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="444"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="443"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="444"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="446"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="447"/>
         <source>开启窗口</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="446"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="447"/>
         <source>关闭窗口</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="448"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="449"/>
         <source>安排人员</source>
         <translation>Assign clerk</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="457"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="458"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="457"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="458"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="457"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="458"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="459"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="460"/>
         <source>重置所选人员密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="463"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="464"/>
         <source>业务类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="463"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="464"/>
         <source>黄色（分钟）</source>
         <translation>Yellow (min)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="463"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="464"/>
         <source>红色（分钟）</source>
         <translation>Red (min)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="470"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="471"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="471"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="472"/>
         <source>保存阈值</source>
         <translation>Save thresholds</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="471"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="472"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="476"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="477"/>
         <source>绿色通道预警</source>
         <translation>Green-channel alert</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="501"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="502"/>
         <source>（无人）</source>
         <translation>(nobody)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="527"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="528"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="527"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="528"/>
         <source>{0} 的新密码（至少 8 位）</source>
         <translation>New password for {0} (8+ characters)</translation>
     </message>
@@ -110,7 +110,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="250"/>
         <source>根据当前排队人数和近一小时的到达与办理时间（M/M/c 排队模型）估算，建议调整哪些潮汐窗口。只有您点“采纳”才会切换。</source>
-        <translation>Suggestions from the queues now and the last hour's arrivals and service times (M/M/c queueing model). Nothing switches unless you accept.</translation>
+        <translation>Suggestions from the queues now and the last hour&apos;s arrivals and service times (M/M/c queueing model). Nothing switches unless you accept.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="254"/>
@@ -229,7 +229,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="422"/>
+        <location filename="../../hallclient/ui/supervisor/views/panels.py" line="423"/>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
@@ -413,14 +413,108 @@
     </message>
 </context>
 <context>
+    <name>HallDay</name>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>未开门</source>
+        <translation>Not open yet</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>开放中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时服务中</source>
+        <translation>Extended hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>已停止取号</source>
+        <translation>Closed for tickets</translation>
+    </message>
+</context>
+<context>
+    <name>HallDayButton</name>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时服务（至 {0}）</source>
+        <translation>Extended hours (until {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时服务</source>
+        <translation>Extended hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>今日 {0}，{1}</source>
+        <translation>Today {0}, {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HallDayDialog</name>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时服务</source>
+        <translation>Extended hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>今日开放时间 {0}，当前：{1}</source>
+        <translation>Today's hours {0}; now: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时至</source>
+        <translation>Extend until</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>例如：排队人数较多</source>
+        <translation>e.g. many visitors still waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>延时</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>结束延时</source>
+        <translation>End extension</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>请填写延时原因</source>
+        <translation>Please give a reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>今日延时服务至 {0}</source>
+        <translation>Extended hours today until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <source>已结束延时服务</source>
+        <translation>Extended hours ended</translation>
+    </message>
+</context>
+<context>
     <name>LiveHallView</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="257"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="258"/>
         <source>右键窗口选择新的主类别，或把右侧类别拖到窗口上，即可潮汐切换。</source>
         <translation>Right-click a window to choose its new primary category, or drag a category onto a window, to switch it.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="305"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="306"/>
         <source>等候 {0} 人 · 开放窗口 {1}/{2} · 办理中 {3} · 绿色通道等候 {4} · 未确认预警 {5}</source>
         <translation>{0} waiting · {1}/{2} windows open · {3} serving · {4} green waiting · {5} open alerts</translation>
     </message>
@@ -571,12 +665,203 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="175"/>
         <source>正在执行：{0}。方案由大厅服务按时自动执行；期间手动切换优先，直到方案下一个起止时间。</source>
-        <translation>Running now: {0}. The hall node applies plans on time; a manual switch wins until the plan's next start or end.</translation>
+        <translation>Running now: {0}. The hall node applies plans on time; a manual switch wins until the plan&apos;s next start or end.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="176"/>
         <source>无</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="73"/>
+        <source>生成日报…</source>
+        <translation>Generate report…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="75"/>
+        <source>保存PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="76"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="80"/>
+        <source>营业日</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
+        <source>业务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <source>办结</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <source>平均等候</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <source>P90 等候</source>
+        <translation>P90 wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <source>平均办理</source>
+        <translation>Mean service</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="100"/>
+        <source>红色预警</source>
+        <translation>Red waits</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <source>叫号</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <source>评价数</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <source>差评</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="112"/>
+        <source>本机的 Qt 没有 QtPdf 组件，不能直接打印；请保存PDF后用PDF阅读器打印。</source>
+        <translation>This PC&apos;s Qt has no QtPdf module, so it cannot print directly; save the PDF and print it from a PDF reader.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <source>平均等候（分钟）</source>
+        <translation>Mean wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <source>P90 等候（分钟）</source>
+        <translation>P90 wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
+        <source>平均办理（分钟）</source>
+        <translation>Mean service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
+        <source>红色预警占比</source>
+        <translation>Red-wait share</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="118"/>
+        <source>绿色通道</source>
+        <translation>Green channel</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="118"/>
+        <source>绿色通道限时内叫号</source>
+        <translation>Green called in time</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="132"/>
+        <source>正在生成 {0} 的日报…</source>
+        <translation>Generating the daily report of {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="153"/>
+        <source>{0} 的日报：取号 {1}，办结 {2}，绿色通道 {3} 人（限时内叫号 {4}）。</source>
+        <translation>Daily report of {0}: {1} issued, {2} served, {3} green channel ({4} called in time).</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="163"/>
+        <source>日报生成失败：{0}</source>
+        <translation>Daily report failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="174"/>
+        <source>政务服务大厅</source>
+        <translation>Service hall</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="182"/>
+        <source>保存日报</source>
+        <translation>Save daily report</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="182"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="188"/>
+        <source>正在保存PDF…</source>
+        <translation>Saving PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="194"/>
+        <source>日报已保存：{0}</source>
+        <translation>Daily report saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="200"/>
+        <source>PDF 保存失败：{0}</source>
+        <translation>Saving the PDF failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="227"/>
+        <source>无法打开打印机</source>
+        <translation>Cannot open the printer</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="240"/>
+        <source>日报已送打印机。</source>
+        <translation>Daily report sent to the printer.</translation>
     </message>
 </context>
 <context>
@@ -622,7 +907,12 @@
         <translation>Windows &amp; staff</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="172"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="161"/>
+        <source>日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="176"/>
         <source>值班长：{0}</source>
         <translation>Supervisor: {0}</translation>
     </message>
@@ -660,27 +950,27 @@
         <translation>Windows (after)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="206"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="207"/>
         <source>不移动任何号票；窗口正在办理的业务不受影响，自下一次叫号起生效。本次切换将记入审计日志。</source>
-        <translation>No ticket moves; the visitor being served is not affected; applies from the clerk's next call. The switch is audited.</translation>
+        <translation>No ticket moves; the visitor being served is not affected; applies from the clerk&apos;s next call. The switch is audited.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="211"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="212"/>
         <source>切换原因（必填，如：社保排队过长）</source>
         <translation>Reason (required, e.g. long social insurance queue)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="214"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="215"/>
         <source>确认切换</source>
         <translation>Switch</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="215"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="216"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="224"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="225"/>
         <source>请填写切换原因</source>
         <translation>Please give a reason</translation>
     </message>

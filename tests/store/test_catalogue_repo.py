@@ -190,6 +190,9 @@ def test_read_catalogue_skips_inactive_rows(demo_store: Store) -> None:
 @pytest.mark.parametrize("fmt", ["json", "xlsx"])
 def test_category_guide_url_is_imported_updated_and_exported(demo_store: Store, tmp_path: Path, fmt: str) -> None:
     cat = catalogue(demo_store)
+    cat = Catalogue(tuple(dataclasses.replace(c, guide_url="") for c in cat.categories), cat.items)
+    write_catalogue(cat, tmp_path / f"none.{fmt}")
+    repo.import_file(demo_store, tmp_path / f"none.{fmt}")  # start from a hall without category links
     first, second = cat.sorted_categories()[:2]
     url = f"https://zwfw.example.com/guide/{first.code}"
     with_url = tuple(dataclasses.replace(c, guide_url=url) if c.code == first.code else c for c in cat.categories)

@@ -107,7 +107,9 @@ def test_categories(seed, categories):
     assert len(set(prefixes)) == len(prefixes), "prefixes unique"
     assert len({c["sort_order"] for c in cats}) == len(cats)
     for c in cats:
-        assert set(c) == {"code", "name", "name_en", "prefix", "yellow_after_min", "red_after_min", "sort_order"}
+        assert set(c) == {"code", "name", "name_en", "prefix", "yellow_after_min", "red_after_min", "sort_order",
+                          "guide_url"}
+        assert c["guide_url"] == f"https://zwfw.example.com/guide/{c['code']}"
         assert re.fullmatch(r"[A-Z]+", c["code"]), c["code"]
         assert re.fullmatch(r"[A-Z]", c["prefix"])
         assert 0 < c["yellow_after_min"] < c["red_after_min"] <= 120

@@ -16,7 +16,7 @@ from hallclient.printing.ticket_slip import SlipData
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.kiosk.printer import SlipPrinter, SlipPrintError
-from hallclient.ui.kiosk.window import KioskWindow, category_guide_url, estimate_wait_min
+from hallclient.ui.kiosk.window import KioskWindow, estimate_wait_min
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "printing"))
 from pdf_probe import extracted_text, view_pages
@@ -76,6 +76,14 @@ def test_issue_prints_slip_with_number_and_guide_qr(qtbot: QtBot, node, kiosk: K
     assert kiosk.result_number.text() == number
 
 
+def test_category_ticket_slip_opens_the_categorys_guide(qtbot: QtBot, node, kiosk: KioskWindow) -> None:
+    """A ticket for a whole category carries the category's own guide link (catalogue column guide_url)."""
+    with qtbot.waitSignal(kiosk.slip_printed, timeout=10000) as printed:
+        assert kiosk.issue("SB")
+    pdf = Path(printed.args[0]).read_bytes()
+    assert view_pages(pdf, dpi=203)[0].qr_texts == ["https://zwfw.example.com/guide/SB"]
+
+
 def test_double_tap_makes_one_ticket(qtbot: QtBot, node, kiosk: KioskWindow) -> None:
     kiosk.choose_category("SB")
     assert kiosk.issue("SB")
@@ -129,7 +137,3 @@ def test_reception_issues_green_ticket_and_appointment_checks_in(qtbot: QtBot, n
     assert kiosk.last_ticket["ticket"]["category"] == "GJJ" and kiosk.last_slip.appointment
 
 
-def test_category_guide_url() -> None:
-    items = [{"online_url": "https://x.example/guide/SB-001"}, {"online_url": "https://x.example/guide/SB-002"}]
-    assert category_guide_url(items, "SB") == "https://x.example/guide/SB"
-    assert category_guide_url([{"online_url": ""}], "SB") is None

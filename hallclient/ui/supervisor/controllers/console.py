@@ -18,11 +18,13 @@ from hallclient.hallnode import supervisor_api as api
 from hallclient.hallnode.client import HallNodeError, HallNodeUnavailable
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.errors import describe
 
 CONSOLE_ROLES = ("supervisor", "admin")
 DEFAULT_SERVICE_MIN = 8.0  # before anything is finished today: a typical counter transaction
 LIVE_KINDS = {"issued", "called", "recalled", "started", "finished", "no_show", "transferred", "cancelled",
-              "reinstated", "green_flagged", "window_changed", "alert", "alert_acked", "config_changed"}
+              "reinstated", "green_flagged", "window_changed", "alert", "alert_acked", "config_changed",
+              "hall_day_changed"}
 
 
 def snapshot(client: Any) -> dict[str, Any]:
@@ -82,7 +84,7 @@ class ConsoleController(QObject):
             elif isinstance(exc, HallNodeError) and exc.status in (401, 422):
                 self.login_failed.emit(self.tr("工号或密码不正确"))
             else:
-                self.login_failed.emit(str(exc))
+                self.login_failed.emit(describe(exc))
 
         self.bridge.call("login", staff_no, password, on_done=ok, on_error=bad)
 
@@ -177,7 +179,7 @@ class ConsoleController(QObject):
         if isinstance(exc, HallNodeUnavailable):
             self.error.emit(self.tr("无法连接大厅服务：{0}").format(exc))
         else:
-            self.error.emit(str(exc))
+            self.error.emit(describe(exc))
 
     # -- acting -----------------------------------------------------------------------------------
 

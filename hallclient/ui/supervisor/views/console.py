@@ -24,6 +24,7 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import ConnectionBadge
 from hallclient.ui.supervisor.controllers.console import ConsoleController
+from hallclient.ui.supervisor.views.hall_day import HallDayButton
 from hallclient.ui.supervisor.views.live_hall import LiveHallView
 from hallclient.ui.supervisor.views.panels import (
     AdminPanel,
@@ -33,6 +34,7 @@ from hallclient.ui.supervisor.views.panels import (
     GreenWatch,
     PlansPanel,
 )
+from hallclient.ui.supervisor.views.reports import ReportsPanel
 
 
 class LoginPage(QWidget):
@@ -138,6 +140,8 @@ class SupervisorConsole(QWidget):
         top.addWidget(self.who)
         top.addStretch(1)
         top.addWidget(self.status)
+        self.hall_day = HallDayButton(self.console, self.main)
+        top.addWidget(self.hall_day)
         top.addWidget(self.badge)
         lay.addLayout(top)
         self.banner = AlertBanner(self.console, self.main)
@@ -155,6 +159,8 @@ class SupervisorConsole(QWidget):
                          (self.charts, self.tr("统计图表")), (self.audit, self.tr("审计日志")),
                          (self.admin, self.tr("窗口与人员"))):
             self.tabs.addTab(w, label)
+        self.reports = ReportsPanel(self.console, self.tabs)
+        self.tabs.addTab(self.reports, self.tr("日报"))
         self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
         self.stack.addWidget(self.login)
