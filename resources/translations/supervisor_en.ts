@@ -17,7 +17,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="444"/>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="447"/>
@@ -146,12 +146,12 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="93"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="95"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="109"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="111"/>
         <source>（另有 {0} 条未确认）</source>
         <translation> ({0} more open)</translation>
     </message>
@@ -284,67 +284,67 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="72"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="74"/>
         <source>该账号不是值班长，不能打开值班长控制台</source>
         <translation>This login is not a supervisor; the console needs a supervisor or admin</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="81"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="83"/>
         <source>无法连接大厅服务，请稍后再试</source>
         <translation>Cannot reach the hall node; try again later</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="83"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="85"/>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="178"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="180"/>
         <source>无法连接大厅服务：{0}</source>
         <translation>Cannot reach the hall node: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="197"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="199"/>
         <source>{0} 号窗口已切换，下一次叫号起生效</source>
         <translation>Window {0} switched; applies from the next call</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="200"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="202"/>
         <source>预警已确认</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="205"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="207"/>
         <source>潮汐方案已保存</source>
         <translation>Tidal plan saved</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="208"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="210"/>
         <source>潮汐方案已删除</source>
         <translation>Tidal plan deleted</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="213"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="215"/>
         <source>窗口状态已更新</source>
         <translation>Window updated</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="216"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="218"/>
         <source>已安排窗口人员</source>
         <translation>Clerk assigned</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="220"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="222"/>
         <source>密码已重置</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="223"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="225"/>
         <source>预警阈值已保存</source>
         <translation>Thresholds saved</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="226"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="228"/>
         <source>绿色通道预警时间已保存</source>
         <translation>Green-channel alert time saved</translation>
     </message>
@@ -415,22 +415,22 @@
 <context>
     <name>HallDay</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="24"/>
         <source>未开门</source>
         <translation>Not open yet</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="25"/>
         <source>开放中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="26"/>
         <source>延时服务中</source>
         <translation>Extended hours</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="27"/>
         <source>已停止取号</source>
         <translation>Closed for tickets</translation>
     </message>
@@ -438,17 +438,17 @@
 <context>
     <name>HallDayButton</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="54"/>
         <source>延时服务（至 {0}）</source>
         <translation>Extended hours (until {0})</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="54"/>
         <source>延时服务</source>
         <translation>Extended hours</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="57"/>
         <source>今日 {0}，{1}</source>
         <translation>Today {0}, {1}</translation>
     </message>
@@ -456,52 +456,52 @@
 <context>
     <name>HallDayDialog</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="71"/>
         <source>延时服务</source>
         <translation>Extended hours</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="75"/>
         <source>今日开放时间 {0}，当前：{1}</source>
-        <translation>Today's hours {0}; now: {1}</translation>
+        <translation>Today&apos;s hours {0}; now: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="87"/>
         <source>延时至</source>
         <translation>Extend until</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="90"/>
         <source>例如：排队人数较多</source>
         <translation>e.g. many visitors still waiting</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="91"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="97"/>
         <source>延时</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="98"/>
         <source>结束延时</source>
         <translation>End extension</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="108"/>
         <source>请填写延时原因</source>
         <translation>Please give a reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="125"/>
         <source>今日延时服务至 {0}</source>
         <translation>Extended hours today until {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/hall_day.py"/>
+        <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="125"/>
         <source>已结束延时服务</source>
         <translation>Extended hours ended</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="47"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="49"/>
         <source>值班长控制台</source>
         <translation>Supervisor console</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="53"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="55"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="54"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="56"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="59"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="61"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
@@ -676,243 +676,253 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="73"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="91"/>
         <source>生成日报…</source>
         <translation>Generate report…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="75"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="93"/>
         <source>保存PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="76"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="80"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
         <source>营业日</source>
         <translation>Business day</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
         <source>业务类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="127"/>
         <source>取号</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="120"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="127"/>
         <source>办结</source>
         <translation>Served</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="98"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="115"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="127"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
         <source>平均等候</source>
         <translation>Mean wait</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
         <source>P90 等候</source>
         <translation>P90 wait</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="99"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="120"/>
         <source>平均办理</source>
         <translation>Mean service</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="100"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="118"/>
         <source>红色预警</source>
         <translation>Red waits</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="120"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="102"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="120"/>
         <source>叫号</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="121"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="131"/>
         <source>评价数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="121"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="131"/>
         <source>差评</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="103"/>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="119"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="121"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="131"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="112"/>
-        <source>本机的 Qt 没有 QtPdf 组件，不能直接打印；请保存PDF后用PDF阅读器打印。</source>
-        <translation>This PC&apos;s Qt has no QtPdf module, so it cannot print directly; save the PDF and print it from a PDF reader.</translation>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="248"/>
+        <source>日报已送打印机（{0} 页）。</source>
+        <translation>Daily report sent to the printer ({0} pages).</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="253"/>
+        <source>打印失败：{0}</source>
+        <translation>Printing failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="128"/>
         <source>平均等候（分钟）</source>
         <translation>Mean wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="128"/>
         <source>P90 等候（分钟）</source>
         <translation>P90 wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="129"/>
         <source>平均办理（分钟）</source>
         <translation>Mean service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="117"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="129"/>
         <source>红色预警占比</source>
         <translation>Red-wait share</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="118"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="130"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="118"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="130"/>
         <source>绿色通道限时内叫号</source>
         <translation>Green called in time</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="132"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="144"/>
         <source>正在生成 {0} 的日报…</source>
         <translation>Generating the daily report of {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="153"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="165"/>
         <source>{0} 的日报：取号 {1}，办结 {2}，绿色通道 {3} 人（限时内叫号 {4}）。</source>
         <translation>Daily report of {0}: {1} issued, {2} served, {3} green channel ({4} called in time).</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="163"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="174"/>
         <source>日报生成失败：{0}</source>
         <translation>Daily report failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="174"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="185"/>
         <source>政务服务大厅</source>
         <translation>Service hall</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="182"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="193"/>
         <source>保存日报</source>
         <translation>Save daily report</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="182"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="193"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="188"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="199"/>
         <source>正在保存PDF…</source>
         <translation>Saving PDF…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="194"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="205"/>
         <source>日报已保存：{0}</source>
         <translation>Daily report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="200"/>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="211"/>
         <source>PDF 保存失败：{0}</source>
         <translation>Saving the PDF failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="227"/>
-        <source>无法打开打印机</source>
-        <translation>Cannot open the printer</translation>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="218"/>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="240"/>
-        <source>日报已送打印机。</source>
-        <translation>Daily report sent to the printer.</translation>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="229"/>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/reports.py" line="237"/>
+        <source>无法打开打印机</source>
+        <translation>Cannot open the printer</translation>
     </message>
 </context>
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="123"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="125"/>
         <source>值班长控制台</source>
         <translation>Supervisor console</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="153"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="157"/>
         <source>大厅实况</source>
         <translation>Live hall</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="153"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="157"/>
         <source>绿色通道与预警</source>
         <translation>Green channel &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="154"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="158"/>
         <source>潮汐方案</source>
         <translation>Tidal plans</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="154"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="158"/>
         <source>调度建议</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="155"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="159"/>
         <source>统计图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="155"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="159"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="156"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="160"/>
         <source>窗口与人员</source>
         <translation>Windows &amp; staff</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="161"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="163"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="176"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="178"/>
         <source>值班长：{0}</source>
         <translation>Supervisor: {0}</translation>
     </message>
@@ -927,7 +937,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="189"/>
         <source>{0} 号窗口：主「{1}」次「{2}」 → 主「{3}」次「{4}」</source>
-        <translation type="unfinished"></translation>
+        <translation>Window {0}: primary “{1}” secondary “{2}” → primary “{3}” secondary “{4}”</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="194"/>

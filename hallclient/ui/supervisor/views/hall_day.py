@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from hallclient.ui.supervisor.controllers.console import ConsoleController
 
-STATE_NAMES = {"before_open": "未开门", "open": "开放中", "extended": "延时服务中", "closed": "已停止取号"}
+STATE_NAMES = {  # marked for lupdate; translated where shown
+    "before_open": QT_TRANSLATE_NOOP("HallDay", "未开门"),
+    "open": QT_TRANSLATE_NOOP("HallDay", "开放中"),
+    "extended": QT_TRANSLATE_NOOP("HallDay", "延时服务中"),
+    "closed": QT_TRANSLATE_NOOP("HallDay", "已停止取号"),
+}
 
 
 def state_name(state: str | None) -> str:

@@ -1,17 +1,19 @@
 """日报 tab: pick a business day, fetch its figures from the hall node, show the key ones, save or print the PDF.
 
 The figures come over the LAN (`bridge.call("daily_report", …)`) and the PDF is rendered on a worker thread
-(`bridge.submit`), so a 3,000-ticket day never freezes the console. Printing needs QtPdf to put the PDF's
-pages on a QPrinter; where this Qt lacks it the button says so and the PDF is printed from a PDF reader.
+(`bridge.submit`), so a 3,000-ticket day never freezes the console. To print, the same worker renders the PDF
+and rasterises its pages with pdfium (pypdfium2; Qt's own QtPdf is missing from some PySide6 wheels), and the
+GUI thread only paints the finished images onto the printer the supervisor chose.
 """
 
 from __future__ import annotations
 
-import tempfile
+import io
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -36,12 +38,28 @@ def fmt_pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def qtpdf_available() -> bool:
+PRINT_DPI = 300  # plenty for a report, far lighter than a printer's own resolution
+
+
+def report_pages(report: dict[str, Any], hall_name: str, dpi: int = PRINT_DPI) -> list[QImage]:
+    """Worker-thread job: the report's PDF, in memory, as one image per page for the printer."""
+    import pypdfium2
+
+    from hallclient.printing.daily_report import render_daily_report
+
+    buf = io.BytesIO()
+    render_daily_report(report, hall_name, buf)
+    pdf = pypdfium2.PdfDocument(buf.getvalue())
     try:
-        from PySide6.QtPdf import QPdfDocument  # noqa: F401
-    except ImportError:
-        return False
-    return True
+        pages = []
+        for page in pdf:
+            rgb = page.render(scale=dpi / 72).to_pil().convert("RGB")
+            image = QImage(rgb.tobytes(), rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)
+            pages.append(image.copy())  # own the pixels: `rgb` goes away with this frame
+            page.close()
+        return pages
+    finally:
+        pdf.close()
 
 
 def render_pdf(report: dict[str, Any], hall_name: str, path: str) -> str:
@@ -104,12 +122,6 @@ class ReportsPanel(QWidget):
         lay.addWidget(self.windows, 1)
         self.save_btn.setEnabled(False)
         self.print_btn.setEnabled(False)
-        self.can_print = qtpdf_available()
-        if not self.can_print:
-            self.print_btn.setToolTip(self.no_print_text())
-
-    def no_print_text(self) -> str:
-        return self.tr("本机的 Qt 没有 QtPdf 组件，不能直接打印；请保存PDF后用PDF阅读器打印。")
 
     def _figure_labels(self) -> list[tuple[str, str]]:
         return [("issued", self.tr("取号")), ("served", self.tr("办结")), ("no_show", self.tr("过号")),
@@ -151,10 +163,9 @@ class ReportsPanel(QWidget):
         fill(self.windows, [[w["name"], w["calls"], w["served"], fmt_min(w["service_mean_min"]), w["rated"],
                              w["negative"], fmt_pct(w["satisfaction"])] for w in report["windows"]])
         self.state.setText(self.tr("{0} 的日报：取号 {1}，办结 {2}，绿色通道 {3} 人（限时内叫号 {4}）。").format(
-            report["day"], t["issued"], t["served"], g["count"], g["called_within_limit"])
-            + ("" if self.can_print else " " + self.no_print_text()))
+            report["day"], t["issued"], t["served"], g["count"], g["called_within_limit"]))
         self.save_btn.setEnabled(True)
-        self.print_btn.setEnabled(self.can_print)
+        self.print_btn.setEnabled(True)
         self.loaded.emit(report)
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -200,41 +211,43 @@ class ReportsPanel(QWidget):
         self._show_error(self.tr("PDF 保存失败：{0}").format(reason))
 
     def print_report(self) -> None:
-        """Render to a temporary PDF off the GUI thread, then print its pages through Qt's print dialog."""
-        if self.report is None or not self.can_print:
+        """Render and rasterise off the GUI thread, then ask for the printer and paint the pages."""
+        if self.report is None:
             return
         self.print_btn.setEnabled(False)
-        tmp = Path(tempfile.gettempdir()) / f"hallclient-daily-{self.report['day']}.pdf"
-        self.bridge.submit(render_pdf, self.report, self._hall_name(), str(tmp), on_done=self._print_file,
-                           on_error=self._save_failed, name="render_daily_report")
+        self.state.setText(self.tr("正在准备打印…"))
+        self.bridge.submit(report_pages, self.report, self._hall_name(), on_done=self._choose_printer,
+                           on_error=self._print_failed, name="render_daily_report")
 
-    def _print_file(self, path: str) -> None:
-        """QPdfDocument pages onto the chosen printer (GUI thread: QPrintDialog is modal anyway). Pages are
-        rasterised at 300 dpi, plenty for a report and far lighter than the printer's own resolution."""
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
+    def _choose_printer(self, pages: list[QImage]) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         self.print_btn.setEnabled(True)
-        doc = QPdfDocument(self)
-        doc.load(path)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            self.state.setText(self.tr("已取消打印。"))
             return
+        self.print_pages(pages, printer)
+
+    def print_pages(self, pages: list[QImage], printer: Any) -> bool:
+        """Each page image scaled into the printable area, aspect kept; the GUI thread only paints."""
         painter = QPainter()
         if not painter.begin(printer):
             self._show_error(self.tr("无法打开打印机"))
-            return
+            return False
         try:
-            page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            for i in range(doc.pageCount()):
+            area = printer.pageRect(printer.Unit.DevicePixel).toRect()
+            for i, image in enumerate(pages):
                 if i:
                     printer.newPage()
-                points = doc.pagePointSize(i)
-                image = doc.render(i, QSize(round(points.width() * 300 / 72), round(points.height() * 300 / 72)))
-                target = QRect(QPoint(0, 0), image.size().scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio))
-                painter.drawImage(target, image)
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(0, 0), size), image)
         finally:
             painter.end()
-        self.state.setText(self.tr("日报已送打印机。"))
+        self.state.setText(self.tr("日报已送打印机（{0} 页）。").format(len(pages)))
+        return True
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.print_btn.setEnabled(True)
+        self._show_error(self.tr("打印失败：{0}").format(describe(exc)))
