@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -32,6 +33,15 @@ def stored_token(role: str) -> str | None:
     except Exception as exc:  # no keyring backend on this PC: ask instead
         log.info("no keyring (%s); asking for the device token", exc)
         return None
+
+
+def start_when_ready(bridge: HallBridge, token: str, start: Callable[[], None]) -> None:
+    """Use `token` from now on and call `start` once the node answers /health (at once if it already has)."""
+    bridge.client.token = token
+    if bridge.is_ready:
+        start()
+    else:
+        bridge.ready.connect(start, Qt.ConnectionType.SingleShotConnection)
 
 
 def store_token(role: str, token: str) -> bool:

@@ -20,7 +20,7 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.board import DisplayBoard
-from hallclient.ui.display.device import DeviceSetup, stored_token
+from hallclient.ui.display.device import DeviceSetup, start_when_ready, stored_token
 from hallclient.ui.display.model import BoardModel, utc_now
 from hallclient.ui.display.voice import VoiceAnnouncer
 
@@ -74,12 +74,8 @@ class DisplayWindow(QWidget):
     # -- start --------------------------------------------------------------------------------------
 
     def _authorised(self, token: str) -> None:
-        self.bridge.client.token = token
         self.stack.setCurrentWidget(self.board)
-        if self.bridge.is_ready:
-            self._start()
-        else:
-            self.bridge.ready.connect(self._start, Qt.ConnectionType.SingleShotConnection)
+        start_when_ready(self.bridge, token, self._start)
 
     def _start(self) -> None:
         if self._started:

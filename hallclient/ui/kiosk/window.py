@@ -40,7 +40,7 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import GREEN_REASONS, ConnectionBadge, green_reason_label
-from hallclient.ui.display.device import DeviceSetup, stored_token
+from hallclient.ui.display.device import DeviceSetup, start_when_ready, stored_token
 from hallclient.ui.kiosk.printer import SlipPrinter, slip_font_family
 
 log = logging.getLogger(__name__)
@@ -389,12 +389,8 @@ class KioskWindow(QWidget):
     # -- data ---------------------------------------------------------------------------------------
 
     def _authorised(self, token: str) -> None:
-        self.bridge.client.token = token
         self.pages.setCurrentWidget(self.home)
-        if self.bridge.is_ready:
-            self._start()
-        else:
-            self.bridge.ready.connect(self._start, Qt.ConnectionType.SingleShotConnection)
+        start_when_ready(self.bridge, token, self._start)
 
     def _start(self) -> None:
         if self._started:
