@@ -242,32 +242,6 @@ class HallQueue:
             rows = conn.execute(q.order_by(T.c.issued_at, T.c.id).limit(limit)).all()
             return [_make_view(r._mapping, _names(r)) for r in rows]
 
-    def waiting_snapshot(self, conn: Connection) -> list[QueuedTicket]:
-        """Every waiting ticket as the call order sees it (for status pages and tests)."""
-        cats = self._categories(conn)
-        rows = conn.execute(select(T).where(T.c.status == WAITING))
-        return [self._queued(r, cats) for r in rows]
-
-    @staticmethod
-    def _queued(r: Any, cats: dict[uuid.UUID, Any]) -> QueuedTicket:
-        return QueuedTicket(
-            id=str(r.id),
-            number=r.number,
-            category=cats[r.category_id].code,
-            issued_at=r.issued_at,
-            green=r.green_reason is not None,
-            appointment_slot=r.appointment_slot,
-            target_window=r.target_window,
-        )
-
-    @staticmethod
-    def thresholds(cats: dict[uuid.UUID, Any]) -> dict[str, SlaThresholds]:
-        return {c.code: SlaThresholds(c.yellow_after_min, c.red_after_min) for c in cats.values()}
-
-    @staticmethod
-    def subscription(window: Any) -> Subscription:
-        return Subscription(tuple(window.primary_categories or ()), tuple(window.secondary_categories or ()))
-
     # -- issuing --------------------------------------------------------------------------------
 
     def issue(

@@ -12,16 +12,31 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
-from hallclient.domain.call_order import eligible, pick_next
+from hallclient.domain.call_order import QueuedTicket, eligible, pick_next
 from hallclient.domain.green_channel import GreenFlag
+from hallclient.domain.sla import SlaThresholds
 from hallclient.domain.tickets import TicketStatus
+from hallclient.domain.windows import Subscription
 from hallclient.store import ConflictError, open_store
 from hallclient.store.queue import HallQueue, T
+from hallclient.store.tables import CategoryRow
 from tests.conftest import FakeClock
 
 CATS = ["SB", "YB", "SW"]
+CAT = CategoryRow.__table__
+
+
+def all_waiting(conn: Connection) -> tuple[list[QueuedTicket], dict[str, SlaThresholds]]:
+    """The oracle's view, read through SQLAlchemy Core, independently of the store's raw call-next path:
+    every waiting ticket of the hall (no SQL narrowing) and every category's thresholds."""
+    cats = {c.id: c for c in conn.execute(select(CAT))}
+    waiting = [QueuedTicket(id=str(r.id), number=r.number, category=cats[r.category_id].code, issued_at=r.issued_at,
+                            green=r.green_reason is not None, appointment_slot=r.appointment_slot,
+                            target_window=r.target_window)
+               for r in conn.execute(select(T).where(T.c.status == TicketStatus.WAITING.value))]
+    return waiting, {c.code: SlaThresholds(c.yellow_after_min, c.red_after_min) for c in cats.values()}
 
 
 class QueueMachine(RuleBasedStateMachine):
@@ -63,11 +78,10 @@ class QueueMachine(RuleBasedStateMachine):
             self.q.finish(current, window)
             self.at_window[window] = None
         with self.store.read() as conn:
-            waiting = self.q.waiting_snapshot(conn)
+            waiting, thresholds = all_waiting(conn)
             win = self.q._window(conn, window)
-            cats = self.q._categories(conn)
-        sub = HallQueue.subscription(win)
-        expected = pick_next(window, sub, waiting, self.clock(), HallQueue.thresholds(cats), self.q.policy)
+        sub = Subscription(tuple(win.primary_categories or ()), tuple(win.secondary_categories or ()))
+        expected = pick_next(window, sub, waiting, self.clock(), thresholds, self.q.policy)
         got = self.q.call_next(window)
         assert (got and str(got.id)) == (expected and expected.id)
         if got is not None:
