@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -180,6 +180,28 @@ class _Plan:
     def changes(self) -> Changes:
         return Changes(tuple(self.added), tuple(self.updated), tuple(self.unchanged), tuple(self.deactivated))
 
+    def put(self, row: Any, hall_id: uuid.UUID, code: str, values: dict[str, Any], now: datetime,
+            stored: Callable[[Any, str], Any] = getattr) -> uuid.UUID:
+        """Plan one record of the file against its row (None: new): insert it, or update what differs,
+        the code's spelling and a reactivation included. `stored` reads a row's value as a file would hold it."""
+        if row is None:
+            row_id = new_id()
+            self.inserts.append({"id": row_id, "hall_id": hall_id, "code": code, "active": True,
+                                 "updated_at": now, **values})
+            self.added.append(code)
+            return row_id
+        diff = {k: v for k, v in values.items() if stored(row, k) != v}
+        if row.code != code:
+            diff["code"] = code
+        if not row.active:
+            diff["active"] = True
+        if diff:
+            self.updates.append((row.id, {**diff, "updated_at": now}))
+            self.updated.append(code)
+        else:
+            self.unchanged.append(code)
+        return row.id
+
 
 def _apply(conn: Connection, hall_id: uuid.UUID, catalogue: Catalogue, now: datetime, *, write: bool,
            partial: bool) -> ImportReport:
@@ -219,26 +241,8 @@ def _plan_categories(rows: list[Any], hall_id: uuid.UUID, categories: Sequence[C
     for category in categories:
         values = category_record(category)
         values.pop("code")
-        row = existing.get(category.code.casefold())
         seen.add(category.code.casefold())
-        if row is None:
-            row_id = new_id()
-            plan.inserts.append({"id": row_id, "hall_id": hall_id, "code": category.code, "active": True,
-                                 "updated_at": now, **values})
-            plan.added.append(category.code)
-        else:
-            row_id = row.id
-            diff = {k: v for k, v in values.items() if getattr(row, k) != v}
-            if row.code != category.code:
-                diff["code"] = category.code
-            if not row.active:
-                diff["active"] = True
-            if diff:
-                plan.updates.append((row.id, {**diff, "updated_at": now}))
-                plan.updated.append(category.code)
-            else:
-                plan.unchanged.append(category.code)
-        ids[category.code] = row_id
+        ids[category.code] = plan.put(existing.get(category.code.casefold()), hall_id, category.code, values, now)
     final_prefixes = {c.prefix for c in categories}
     for row in rows:
         if row.code.casefold() in seen:
@@ -300,23 +304,8 @@ def _plan_items(rows: list[Any], hall_id: uuid.UUID, items: Iterable[ServiceItem
     for item in items:
         values = {k: v for k, v in item_record(item).items() if k in _ITEM_FIELDS}
         values["category_id"] = category_ids[item.category_code]
-        row = existing.get(item.code.casefold())
         seen.add(item.code.casefold())
-        if row is None:
-            plan.inserts.append({"id": new_id(), "hall_id": hall_id, "code": item.code, "active": True,
-                                 "updated_at": now, **values})
-            plan.added.append(item.code)
-            continue
-        diff = {k: v for k, v in values.items() if _stored(row, k) != v}
-        if row.code != item.code:
-            diff["code"] = item.code
-        if not row.active:
-            diff["active"] = True
-        if diff:
-            plan.updates.append((row.id, {**diff, "updated_at": now}))
-            plan.updated.append(item.code)
-        else:
-            plan.unchanged.append(item.code)
+        plan.put(existing.get(item.code.casefold()), hall_id, item.code, values, now, stored=_stored)
     for row in rows:
         if row.active and not partial and row.code.casefold() not in seen:
             plan.updates.append((row.id, {"active": False, "updated_at": now}))
