@@ -98,11 +98,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if db is None:
         return _fail(f"{args.db}: no such hall database")
     try:
-        store = open_store(db)
-        try:
+        with open_store(db) as store:
             catalogue = load_store_catalogue(store)
-        finally:
-            store.close()
     except StoreError as exc:
         return _fail(str(exc))
     try:

@@ -67,22 +67,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         token = auth.add_device(store, args.name, args.role, utc_now())
-    finally:
-        store.close()
     print(f"device {args.name!r} ({args.role}) registered. Its token, shown only now:")
     print(token)
     return 0
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         rows = auth.list_devices(store)
-    finally:
-        store.close()
     if not rows:
         print("no devices registered")
     for r in rows:
@@ -92,10 +86,7 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         auth.revoke_device(store, args.name, utc_now())
-    finally:
-        store.close()
     print(f"device {args.name!r} revoked")
     return 0

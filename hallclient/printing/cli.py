@@ -54,14 +54,11 @@ def _source(args: argparse.Namespace) -> tuple[Catalogue, str]:
     catalogue: Catalogue | None = None
     if db is not None:
         try:
-            store = open_store(db)
-            try:
+            with open_store(db) as store:
                 hall_name = hall_name or store.hall().name
                 if args.catalogue is None:
                     with store.read() as conn:
                         catalogue = read_catalogue(conn, store.hall_id)
-            finally:
-                store.close()
         except StoreError as exc:
             if args.catalogue is None:
                 raise _Failure(str(exc)) from None

@@ -30,8 +30,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         print(f"hallclient: error: {db}: no such hall database; pass --db", file=sys.stderr)
         return 2
     try:
-        store = open_store(db)
-        try:
+        with open_store(db) as store:
             now = utc_now()
             today = store.local_day(now)
             day = args.day or today
@@ -41,8 +40,6 @@ def cmd_daily(args: argparse.Namespace) -> int:
                 return 2
             report = daily_report(store, day, now)
             hall_name = args.hall_name or store.hall().name
-        finally:
-            store.close()
     except StoreError as exc:
         print(f"hallclient: error: {exc}", file=sys.stderr)
         return 2

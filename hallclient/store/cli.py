@@ -40,12 +40,9 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         counts = seed_hall(store, load_seed(args.seed_file))
         hall = store.hall()
-    finally:
-        store.close()
     print(f"{args.db}: seeded {hall.name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     print(f"demo staff log in with their staff number and password {DEMO_PASSWORD!r}")
     return 0
@@ -70,12 +67,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         + ("" if state.up_to_date else " — run `hallclient db upgrade`")
     )
     if state.revision is not None and state.up_to_date:
-        store = open_store(args.db, migrate=False)
-        try:
-            with store.read() as c:
-                problems = verify_audit_chain(c)
-        finally:
-            store.close()
+        with open_store(args.db, migrate=False) as store, store.read() as c:
+            problems = verify_audit_chain(c)
         print(f"audit chain: {'ok' if not problems else '; '.join(problems[:5])}")
         ok = ok and not problems
     return 0 if ok else 1

@@ -71,6 +71,12 @@ class Store:
         self.writer.dispose()
         self.reader.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def open_store(path: Path | str | None = None, *, migrate: bool = True, pooled: bool = True) -> Store:
     """Open (creating if needed) a hall database and bring its schema to head, backing it up first.

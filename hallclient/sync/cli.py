@@ -47,8 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         if args.wait:
             sched = NightlyScheduler(store, job=lambda: _print(run_sync(store), args.json))
             print(f"waiting for the nightly sync at {plan_for(store).at:%H:%M} hall time; Ctrl+C stops",
@@ -63,8 +62,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return 0
         report = _print(run_sync(store, full_check=args.full_check, batch_size=args.batch_size), args.json)
         return 0 if report.ok else 1
-    finally:
-        store.close()
 
 
 def _print(report: SyncReport, as_json: bool) -> SyncReport:
@@ -74,11 +71,8 @@ def _print(report: SyncReport, as_json: bool) -> SyncReport:
 
 
 def cmd_set_url(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         u = credentials.set_url(store, args.url)
-    finally:
-        store.close()
     print(f"central store: {credentials.display(u)}")
     if u.get_backend_name() != "sqlite":
         print("store its password with: hallclient central set-credentials")
@@ -86,11 +80,8 @@ def cmd_set_url(args: argparse.Namespace) -> int:
 
 
 def cmd_set_credentials(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         u = credentials.get_url(store)
-    finally:
-        store.close()
     if u is None:
         raise ValueError("set the central store's URL first: hallclient central set-url postgresql://user@host/db")
     if sys.stdin.isatty():
@@ -141,8 +132,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         url, _secret = credentials.resolve(store)
         engine = central_schema.make_central_engine(url)
         try:
@@ -150,18 +140,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
             version = pull.publish_release(engine, store.hall_id, data, note=args.note)
         finally:
             engine.dispose()
-    finally:
-        store.close()
     print(f"published reference release {version} for this hall; halls apply it at their next sync")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         data = pull.export_release(store)
-    finally:
-        store.close()
     Path(args.file).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"wrote {args.file}")
     return 0
