@@ -115,6 +115,10 @@ class HallSettings:
     def language(self, value: str) -> None:
         self.set_value("language", value)
 
+    def switch(self, key: str) -> bool:
+        """An on-by-default setting (display/voice, kiosk/fullscreen …): only 0, false or no turn it off."""
+        return str(self.value(key, "true")).lower() not in ("0", "false", "no")
+
     @property
     def skip_launcher(self) -> bool:
         return _bool(self.value("launcher/skip", False))

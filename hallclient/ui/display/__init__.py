@@ -19,6 +19,6 @@ def open_role(bridge: HallBridge, settings: HallSettings) -> QWidget:
 
     window = DisplayWindow(bridge, settings)
     window.resize(1280, 720)
-    if str(settings.value("display/fullscreen", "true")).lower() not in ("0", "false", "no"):
+    if settings.switch("display/fullscreen"):
         window.setWindowState(Qt.WindowState.WindowFullScreen)
     return window

@@ -61,7 +61,7 @@ class DisplayWindow(QWidget):
 
     @staticmethod
     def _announcer_from(settings: HallSettings) -> VoiceAnnouncer | None:
-        if str(settings.value("display/voice", "true")).lower() in ("0", "false", "no"):
+        if not settings.switch("display/voice"):
             return None
         engine = str(settings.value("display/voice_engine", "") or "") or None
         voice = str(settings.value("display/voice_name", "") or "") or None

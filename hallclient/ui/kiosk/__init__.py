@@ -19,6 +19,6 @@ def open_role(bridge: HallBridge, settings: HallSettings) -> QWidget:
 
     window = KioskWindow(bridge, settings)
     window.resize(1280, 800)
-    if str(settings.value("kiosk/fullscreen", "true")).lower() not in ("0", "false", "no"):
+    if settings.switch("kiosk/fullscreen"):
         window.setWindowState(Qt.WindowState.WindowFullScreen)
     return window

@@ -22,3 +22,15 @@ def test_flags_override_environment_and_nothing_is_stored(tmp_path: Path) -> Non
 
     again = HallSettings(ini)
     assert (again.role, again.node_url) == ("kiosk", "http://10.0.0.9:8470")
+
+
+def test_switch_is_on_unless_turned_off(tmp_path) -> None:
+    from hallclient.ui.common.settings import HallSettings
+
+    s = HallSettings(tmp_path / "s.ini")
+    assert s.switch("display/voice")  # unset: on
+    for off in ("0", "false", "No"):
+        s.set_value("display/voice", off)
+        assert not s.switch("display/voice")
+    s.set_value("display/voice", "true")
+    assert s.switch("display/voice")
