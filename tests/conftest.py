@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,3 +81,15 @@ def postgres_url() -> str | None:
             pytest.fail(f"CI=true but PostgreSQL at {url} is not reachable: {exc}")
         pytest.skip(f"PostgreSQL not reachable at {url}: {exc}")
     return None
+
+
+def run_subcommand(capsys: pytest.CaptureFixture[str], cli: Any, db: Path, *argv: str) -> tuple[int, str, str]:
+    """Run one feature's sub-command the way the main `hallclient` parser does (it provides --db);
+    returns (exit code, stdout, stderr)."""
+    parser = argparse.ArgumentParser(prog="hallclient")
+    parser.add_argument("--db", type=Path, default=db)
+    cli.add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    code = args.func(args)
+    out, err = capsys.readouterr()
+    return code, out, err

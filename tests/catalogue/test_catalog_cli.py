@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
 from hallclient.catalogue import cli
+from tests.conftest import run_subcommand
 
-CliRun = tuple[int, str, str]
 
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> CliRun:
-    """Parse like the main `hallclient` parser does (it provides --db) and run the sub-command."""
-    parser = argparse.ArgumentParser(prog="hallclient")
-    parser.add_argument("--db", type=Path, default=db)
-    cli.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(list(argv))
-    code = args.func(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
+    return run_subcommand(capsys, cli, db, *argv)
 
 
 def test_export_import_round_trip_in_every_format(capsys, demo_db: Path, tmp_path: Path) -> None:

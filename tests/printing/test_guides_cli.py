@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,11 @@ from pdf_probe import extracted_text, page_count, view_pages
 from hallclient.catalogue.demo import demo_catalogue
 from hallclient.catalogue.formats import write_catalogue
 from hallclient.printing import cli
+from tests.conftest import run_subcommand
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="hallclient")
-    parser.add_argument("--db", type=Path, default=db)
-    cli.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(list(argv))
-    code = args.func(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_subcommand(capsys, cli, db, *argv)
 
 
 def test_poster_by_name_or_code(capsys, demo_db: Path, tmp_path: Path) -> None:
