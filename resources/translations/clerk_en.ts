@@ -4,37 +4,27 @@
 <context>
     <name>ClerkController</name>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="101"/>
-        <source>无法连接大厅服务，请稍后再试</source>
-        <translation>Cannot reach the hall node; try again shortly</translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="103"/>
-        <source>工号或密码不正确</source>
-        <translation>Wrong staff number or password</translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="169"/>
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="164"/>
         <source>网络恢复后核对：叫号已成功（{0}），无需重试</source>
         <translation>Checked after reconnecting: the call succeeded ({0}); no retry needed</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="176"/>
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="171"/>
         <source>值班长已调整本窗口的业务：主办 {0}；协办 {1}</source>
         <translation>The supervisor switched this window: primary {0}; secondary {1}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="185"/>
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="180"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="248"/>
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="243"/>
         <source>当前没有等候的号码</source>
         <translation>Nobody is waiting for this window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="255"/>
+        <location filename="../../hallclient/ui/clerk/controllers/session.py" line="250"/>
         <source>未能送达大厅服务（网络中断），结果未知</source>
         <translation>did not reach the hall node (network down); outcome unknown</translation>
     </message>

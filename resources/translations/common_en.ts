@@ -154,5 +154,15 @@
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="40" />
+        <source>无法连接大厅服务，请稍后再试</source>
+        <translation>Cannot reach the hall node; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/errors.py" line="40" />
+        <source>工号或密码不正确</source>
+        <translation>Wrong staff number or password</translation>
+    </message>
 </context>
 </TS>

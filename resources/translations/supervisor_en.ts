@@ -289,62 +289,52 @@
         <translation>This login is not a supervisor; the console needs a supervisor or admin</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="83"/>
-        <source>无法连接大厅服务，请稍后再试</source>
-        <translation>Cannot reach the hall node; try again later</translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="85"/>
-        <source>工号或密码不正确</source>
-        <translation>Wrong staff number or password</translation>
-    </message>
-    <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="180"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="175"/>
         <source>无法连接大厅服务：{0}</source>
         <translation>Cannot reach the hall node: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="199"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="194"/>
         <source>{0} 号窗口已切换，下一次叫号起生效</source>
         <translation>Window {0} switched; applies from the next call</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="202"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="197"/>
         <source>预警已确认</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="207"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="202"/>
         <source>潮汐方案已保存</source>
         <translation>Tidal plan saved</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="210"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="205"/>
         <source>潮汐方案已删除</source>
         <translation>Tidal plan deleted</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="215"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="210"/>
         <source>窗口状态已更新</source>
         <translation>Window updated</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="218"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="213"/>
         <source>已安排窗口人员</source>
         <translation>Clerk assigned</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="222"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="217"/>
         <source>密码已重置</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="225"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="220"/>
         <source>预警阈值已保存</source>
         <translation>Thresholds saved</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="228"/>
+        <location filename="../../hallclient/ui/supervisor/controllers/console.py" line="223"/>
         <source>绿色通道预警时间已保存</source>
         <translation>Green-channel alert time saved</translation>
     </message>

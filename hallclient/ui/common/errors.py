@@ -34,3 +34,14 @@ def describe(exc: BaseException) -> str:
         detail = str(exc).strip()
         return tr(_CONTEXT, "{0}：{1}").format(lead, detail) if detail else lead
     return tr(_CONTEXT, "操作失败：{0}").format(exc)
+
+
+def login_failure(exc: BaseException, bad_credentials: tuple[int, ...] = (401,)) -> str:
+    """Why a staff login failed: the node unreachable, wrong staff number or password (`bad_credentials`
+    statuses), or any other refusal as `describe` puts it."""
+    tr = QCoreApplication.translate
+    if isinstance(exc, HallNodeUnavailable):
+        return tr(_CONTEXT, "无法连接大厅服务，请稍后再试")
+    if isinstance(exc, HallNodeError) and exc.status in bad_credentials:
+        return tr(_CONTEXT, "工号或密码不正确")
+    return describe(exc)

@@ -18,12 +18,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hallclient.hallnode.client import HallClient, HallNodeError, HallNodeUnavailable
+from hallclient.hallnode.client import HallClient, HallNodeUnavailable
 from hallclient.ui.clerk.controllers.figures import WindowFigures, parse_time, window_figures
 from hallclient.ui.clerk.controllers.waiting_model import WaitingModel, order_waiting
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
-from hallclient.ui.common.errors import describe
+from hallclient.ui.common.errors import describe, login_failure
 from hallclient.ui.common.settings import HallSettings
 
 ACTIVE = ("called", "serving")
@@ -97,12 +97,7 @@ class ClerkController(QObject):
             self.logged_in.emit(out)
 
         def bad(exc: BaseException) -> None:
-            if isinstance(exc, HallNodeUnavailable):
-                self.login_failed.emit(self.tr("无法连接大厅服务，请稍后再试"))
-            elif isinstance(exc, HallNodeError) and exc.status == 401:
-                self.login_failed.emit(self.tr("工号或密码不正确"))
-            else:
-                self.login_failed.emit(describe(exc))
+            self.login_failed.emit(login_failure(exc))  # a 422 here names the window number: shown as is
 
         self.bridge.call("login", staff_no, password, window_no, on_done=ok, on_error=bad)
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from hallclient.domain.advisor import CategoryLoad, Suggestion, TidalWindow, suggest
 from hallclient.hallnode import supervisor_api as api
-from hallclient.hallnode.client import HallNodeError, HallNodeUnavailable
+from hallclient.hallnode.client import HallNodeUnavailable
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
-from hallclient.ui.common.errors import describe
+from hallclient.ui.common.errors import describe, login_failure
 
 CONSOLE_ROLES = ("supervisor", "admin")
 DEFAULT_SERVICE_MIN = 8.0  # before anything is finished today: a typical counter transaction
@@ -79,12 +79,7 @@ class ConsoleController(QObject):
             self.logged_in.emit(me)
 
         def bad(exc: BaseException) -> None:
-            if isinstance(exc, HallNodeUnavailable):
-                self.login_failed.emit(self.tr("无法连接大厅服务，请稍后再试"))
-            elif isinstance(exc, HallNodeError) and exc.status in (401, 422):
-                self.login_failed.emit(self.tr("工号或密码不正确"))
-            else:
-                self.login_failed.emit(describe(exc))
+            self.login_failed.emit(login_failure(exc, bad_credentials=(401, 422)))
 
         self.bridge.call("login", staff_no, password, on_done=ok, on_error=bad)
 
