@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallclient.domain.hall_day import parse_hhmm
 from hallclient.hallnode.client import HallClient
 from hallclient.printing.ticket_slip import SlipData
 from hallclient.ui.common import bridge as b
@@ -80,8 +81,7 @@ def boundary_delay_ms(day: dict[str, Any], now: datetime) -> int | None:
         end = day.get("extended_until") or day.get("closes_at")
         if not end:
             return None
-        hours, minutes = (int(x) for x in str(end).split(":"))
-        at = datetime.combine(now.date(), datetime.min.time()) + timedelta(hours=hours, minutes=minutes)
+        at = datetime.combine(now.date(), parse_hhmm(str(end)))  # "24:00": the end of the day
     elif day.get("next_open"):
         at = hall_local(day["next_open"])
     else:
