@@ -23,11 +23,34 @@ FEATURES = (
     "hallclient.printing.report_cli",
     "hallclient.hallnode.cli",
     "hallclient.sync.cli",
+    "hallclient.doctor.cli",
+    "hallclient.deploy",
 )
 
 
 class CliError(Exception):
     """Bad input on the command line; printed without a traceback."""
+
+
+def version_text() -> str:
+    """`hallclient --version`: the program's version (hallclient/__init__.py, the one place that holds it)
+    and the newest schema revisions it knows (Alembic heads), so an admin can tell which databases it opens."""
+    from hallclient.store.schema import head_revision
+    from hallclient.sync.central_schema import head_revision as central_head
+
+    return f"hallclient {__version__} (hall database schema {head_revision()}, central store schema {central_head()})"
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", but reads the schema heads only when asked (they cost an Alembic import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and the database schema versions it knows, then exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version_text())
+        parser.exit()
 
 
 def _top_level(add_help: bool = True) -> argparse.ArgumentParser:
@@ -37,7 +60,7 @@ def _top_level(add_help: bool = True) -> argparse.ArgumentParser:
         description="hallclient: queue calls, tidal windows, green channel and QR guides for a service hall. "
         "Run without a command to open the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"hallclient {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", type=Path, default=None, help=f"hall database file (default: {default_db_path()})")
     app = parser.add_argument_group("desktop app (no COMMAND)")
     app.add_argument("--role", choices=("clerk", "supervisor", "kiosk", "display"), help="open this role directly")

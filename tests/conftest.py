@@ -33,6 +33,14 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def _secrets_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test writes the real user's secrets file (the fallback when there is no OS keyring)."""
+    path = tmp_path_factory.mktemp("secrets") / "secrets.json"
+    monkeypatch.setenv("HALLCLIENT_SECRETS_FILE", str(path))
+    return path
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

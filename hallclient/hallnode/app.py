@@ -40,6 +40,7 @@ from hallclient.hallnode.deps import Node
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import open_node_store
 from hallclient.hallnode.plans import PlanScheduler
+from hallclient.store.engine import checkpoint_wal
 from hallclient.store.errors import ConflictError, NotFoundError, StoreError, WrongWindowError
 from hallclient.store.queue import HallQueue
 from hallclient.store.store import utc_now
@@ -153,8 +154,9 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
             await checker.stop()
             await hub.stop()
             store.after_commit = None
-            app.state.node.writer.shutdown(wait=True)
+            app.state.node.writer.shutdown(wait=True)  # the writes already queued still commit
             store.close()
+            checkpoint_wal(store.path)
 
     app = FastAPI(title="hallclient hall node", version=__version__, lifespan=lifespan,
                   openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None,

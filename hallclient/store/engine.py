@@ -11,6 +11,7 @@ stays safe against process crashes, but a power cut may lose the last transactio
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 15_000
+log = logging.getLogger(__name__)
 
 
 def synchronous_mode() -> str:
@@ -61,3 +63,16 @@ def raw_reader(path: Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only=1")
     return conn
+
+
+def checkpoint_wal(path: Path) -> tuple[int, int, int]:
+    """Copy every committed page from the WAL into the database file and empty the WAL (TRUNCATE), as the
+    hall node does when it stops: the file alone is then complete (for a copy, a backup tool, a move).
+    Returns SQLite's (busy, WAL frames, frames checkpointed); busy = 1 means another connection held it."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        busy, frames, done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    log.info("WAL checkpointed: %s of %s frames%s", done, frames, " (busy)" if busy else "")
+    return busy, frames, done

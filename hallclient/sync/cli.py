@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from hallclient import secret_store
 from hallclient.store import open_store
 from hallclient.sync import central_schema, credentials, pull, push
 from hallclient.sync.report import SyncReport
@@ -88,8 +89,8 @@ def cmd_set_credentials(args: argparse.Namespace) -> int:
         password = getpass.getpass(f"password for {credentials.display(u)}: ")
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    credentials.set_password(u, password)
-    print(f"password stored in the OS keyring for {credentials.display(u)}")
+    saved = credentials.set_password(u, password)
+    print(f"password for {credentials.display(u)} {saved.describe()}")
     return 0
 
 
@@ -101,7 +102,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         url, secret = credentials.resolve(store)
         print(f"central store: {credentials.display(url)}" + ("" if configured else " (embedded default)"))
         if configured is not None and url.get_backend_name() != "sqlite":
-            print(f"credentials: {'stored in the keyring' if secret else 'none stored'}")
+            print(f"credentials: {'stored' if secret else 'none stored'}; {secret_store.describe_storage()[1]}")
         with store.read() as conn:
             pending = conn.exec_driver_sql("SELECT count(*), max(seq) FROM outbox WHERE seq > ?",
                                            (int(push.get_state(store, "push").get("acked_seq", 0)),)).one()

@@ -1,5 +1,6 @@
 """Where the central store is and how to log in: the URL (without password) in the hall's `setting`
-table, the password in the OS keyring via `keyring`, never in a file or a log.
+table, the password in the OS keyring via `hallclient.secret_store` (on a PC without a keyring: its
+owner-only secrets file, and the caller says so), never in the database, a config file or a log.
 
 Every message that might carry the URL or a driver error goes through `mask()` first.
 """
@@ -9,10 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import keyring
-import keyring.errors
 from sqlalchemy import URL, insert, make_url, select, update
 
+from hallclient import secret_store
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import SettingRow
 
@@ -76,18 +76,19 @@ def set_url(store: Store, url: str) -> URL:
     return u
 
 
-def set_password(url: URL, password: str) -> None:
+def set_password(url: URL, password: str) -> secret_store.Saved:
+    """Keep the password; the answer says where (the keyring, or the fallback file when there is none)."""
     if not password:
         raise ValueError("empty password")
-    keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+    try:
+        return secret_store.save(KEYRING_SERVICE, keyring_user(url), password)
+    except secret_store.SecretStoreError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def get_password(url: URL) -> str | None:
-    """The stored password, or None (also when no keyring backend is usable: trust/peer auth setups)."""
-    try:
-        return keyring.get_password(KEYRING_SERVICE, keyring_user(url))
-    except keyring.errors.KeyringError:
-        return None
+    """The stored password, or None (none stored: trust/peer auth setups)."""
+    return secret_store.load(KEYRING_SERVICE, keyring_user(url))
 
 
 def default_central_url(hall_db: Path) -> URL:

@@ -3,8 +3,13 @@
 run(args): QApplication → fonts/theme/language → launcher (unless skipped) → hall node (the configured one,
 or the embedded default started here) → the role's window from `hallclient.ui.<role>.open_role(bridge,
 settings)`. Environment overrides for one run: HALLCLIENT_ROLE, HALLCLIENT_NODE (empty = embedded),
-HALLCLIENT_WINDOW. HALLCLIENT_BENCH=1 prints the time to first paint and the idle RSS, then quits
-(tests/benchmarks/bench_startup.py).
+HALLCLIENT_WINDOW. HALLCLIENT_BENCH=1 prints the time to first paint (wall, and the process's CPU time since
+launch) and the idle RSS, then quits — of the role window, or of the launcher when it is shown
+(tests/benchmarks/bench_startup.py, bench_bundle.py, and the bundle tests that open each role).
+
+Before the QApplication exists, `qt_platform.precheck()` makes sure Qt's platform plugin can load; if not,
+the app says which library is missing and points to `hallclient doctor` (exit 3) instead of Qt's abort.
+An embedded hall node that dies is restarted, and `NodeWatch` tells the user.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from hallclient.doctor import qt_platform
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.embedded import EmbeddedNode
 from hallclient.ui.common.fonts import install_cjk_font
 from hallclient.ui.common.i18n import install_language
+from hallclient.ui.common.node_watch import NodeWatch
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.theme import apply_theme
@@ -37,7 +44,9 @@ def make_app() -> QApplication:
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        qt_platform.guard_qt_abort()
         app = QApplication(sys.argv[:1])
+        qt_platform.release_qt_abort_guard()
     app.setOrganizationName("hallclient")
     app.setApplicationName("hallclient")
     app.setApplicationDisplayName("政务服务大厅")
@@ -78,12 +87,22 @@ class _FirstPaint(QObject):
         if not self.seen and event.type() == QEvent.Type.Paint:
             self.seen = True
             print(f"first-paint-s {time.perf_counter() - _T0:.3f}", flush=True)
+            print(f"first-paint-cpu-s {time.process_time():.3f}", flush=True)
             QTimer.singleShot(int(self.idle_s * 1000), self._finish)
         return False
 
     def _finish(self) -> None:
         print(f"rss-mb {rss_mb():.1f}", flush=True)
         QApplication.quit()
+
+
+def _bench_hook(window: QWidget) -> _FirstPaint | None:
+    """With HALLCLIENT_BENCH set: report `window`'s first paint, then quit."""
+    if not os.environ.get("HALLCLIENT_BENCH"):
+        return None
+    bench = _FirstPaint(float(os.environ.get("HALLCLIENT_BENCH_IDLE_S", "2")))
+    window.installEventFilter(bench)
+    return bench
 
 
 def rss_mb() -> float:
@@ -103,6 +122,10 @@ def rss_mb() -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = qt_platform.precheck()
+    if problem:
+        print(f"hallclient: the desktop app cannot start: {problem}.\n{qt_platform.DOCTOR_HINT}", file=sys.stderr)
+        return 3
     app = make_app()
     settings = HallSettings()
     settings.apply_env()
@@ -112,7 +135,9 @@ def run(args: argparse.Namespace) -> int:
     if not settings.overridden("role") and not settings.skip_launcher:
         from hallclient.ui.launcher import LauncherDialog
 
-        if LauncherDialog(settings).exec() != LauncherDialog.DialogCode.Accepted:
+        launcher = LauncherDialog(settings)
+        bench = _bench_hook(launcher)
+        if launcher.exec() != LauncherDialog.DialogCode.Accepted or bench is not None:
             return 0
         install_language(settings.language)
 
@@ -121,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
     if not url:
         node = EmbeddedNode(Path(args.db), settings.embedded_port)
         url = node.start()
+        NodeWatch(node, app)  # owned by the app: announces restarts of the node to the user
     bridge = HallBridge(url)
     ready = bridge.wait_ready(probe=node.wait_healthy if node else None)
 
@@ -130,10 +156,7 @@ def run(args: argparse.Namespace) -> int:
 
     ready.failed.connect(node_failed)
     window = open_role_window(settings.role, bridge, settings)
-    bench = None
-    if os.environ.get("HALLCLIENT_BENCH"):
-        bench = _FirstPaint(float(os.environ.get("HALLCLIENT_BENCH_IDLE_S", "2")))
-        window.installEventFilter(bench)
+    bench = _bench_hook(window)  # kept: the filter must live as long as the window
     window.show()
     try:
         return app.exec()

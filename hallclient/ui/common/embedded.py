@@ -6,19 +6,28 @@ database if missing (`hallclient --db DB db seed-demo`), then runs `hallclient -
 window paints at once and shows "connecting" until /api/v1/health answers. If a hall node already answers
 on the configured port (a second app on this PC), it is shared, not started again, and not stopped.
 The UI process itself never opens the database.
+
+If the child dies while the app runs (crash, killed, out of memory), the same thread starts it again on the
+same port — clients reconnect by themselves — and calls `on_restart(exit_code)` so the app can tell the user
+(`ui.common.node_watch`). After `MAX_RESTARTS` deaths within `RESTART_WINDOW_S` it gives up and calls
+`on_give_up(message)` instead: a node that dies at once every time needs a person, not a loop.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+
+log = logging.getLogger(__name__)
 
 
 def hallclient_command() -> list[str]:
@@ -56,6 +65,10 @@ class EmbeddedNodeError(RuntimeError):
     pass
 
 
+MAX_RESTARTS = 5
+RESTART_WINDOW_S = 120.0
+
+
 class EmbeddedNode:
     """A hall node child process owned by this app."""
 
@@ -69,6 +82,10 @@ class EmbeddedNode:
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self._lock = threading.Lock()
+        self._last_code = 0
+        self.restarts: list[float] = []  # monotonic times of the restarts, newest last
+        self.on_restart: Callable[[int], None] | None = None  # called on the watcher thread
+        self.on_give_up: Callable[[str], None] | None = None
 
     @property
     def url(self) -> str:
@@ -88,23 +105,48 @@ class EmbeddedNode:
     def _boot(self) -> None:
         try:
             self.db.parent.mkdir(parents=True, exist_ok=True)
-            log = open(self.log_file, "ab")  # noqa: SIM115 - handed to the child for its lifetime
-            if not self.db.exists():
-                seed = subprocess.run([*hallclient_command(), "--db", str(self.db), "db", "seed-demo"],
-                                      stdout=log, stderr=subprocess.STDOUT, timeout=120, check=False,
-                                      creationflags=_no_window())
-                if seed.returncode != 0:
-                    self.error = f"seeding the demo hall failed (see {self.log_file})"
-                    return
-            with self._lock:
-                if self._stopping.is_set():
-                    return
-                self.proc = subprocess.Popen(
-                    [*hallclient_command(), "--db", str(self.db), "serve", "--host", self.host, "--port",
-                     str(self.port), "--log-level", "warning", "--no-nightly-sync"],
-                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, creationflags=_no_window())
+            with open(self.log_file, "ab") as log_fh:  # each child has its own copy of the descriptor
+                if not self.db.exists():
+                    seed = subprocess.run([*hallclient_command(), "--db", str(self.db), "db", "seed-demo"],
+                                          stdout=log_fh, stderr=subprocess.STDOUT, timeout=120, check=False,
+                                          creationflags=_no_window())
+                    if seed.returncode != 0:
+                        self.error = f"seeding the demo hall failed (see {self.log_file})"
+                        return
+                while self._spawn(log_fh):
+                    code = self.proc.wait() if self.proc is not None else 0
+                    if self._stopping.is_set() or not self._may_restart(code):
+                        return
+                    time.sleep(0.5)
         except (OSError, subprocess.SubprocessError) as exc:
             self.error = f"could not start the hall node: {exc}"
+
+    def _spawn(self, log_fh: object) -> bool:
+        """Start `serve` unless the app is stopping; False when it is."""
+        with self._lock:
+            if self._stopping.is_set():
+                return False
+            self.proc = subprocess.Popen(
+                [*hallclient_command(), "--db", str(self.db), "serve", "--host", self.host, "--port",
+                 str(self.port), "--log-level", "warning", "--no-nightly-sync"],
+                stdout=log_fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, creationflags=_no_window())
+        if self.restarts and self.on_restart is not None:
+            self.on_restart(self._last_code)
+        return True
+
+    def _may_restart(self, code: int) -> bool:
+        """Count a death; restart unless it died too often lately (then say so once and stop)."""
+        now = time.monotonic()
+        self.restarts = [t for t in self.restarts if now - t < RESTART_WINDOW_S] + [now]
+        self._last_code = code
+        log.warning("embedded hall node exited with code %s; restarting", code)
+        if len(self.restarts) > MAX_RESTARTS:
+            self.error = (f"the hall node exited {len(self.restarts)} times within {RESTART_WINDOW_S:.0f} s "
+                          f"(last exit code {code}); see {self.log_file}")
+            if self.on_give_up is not None:
+                self.on_give_up(self.error)
+            return False
+        return True
 
     def wait_healthy(self, timeout: float = 60.0) -> dict:
         """Block until /health answers (call it on a worker thread, e.g. `bridge.submit(node.wait_healthy)`)."""

@@ -1,7 +1,9 @@
 """How a kiosk or display authenticates: its device token (OS keyring), or a staff login as a fallback.
 
 Device tokens are registered on the hall node (`hallclient device add NAME kiosk|display`) and are secrets,
-so they live in the OS keyring (service "hallclient", user "device-token-<role>"), never in QSettings.
+so they live in the OS keyring (service "hallclient", user "device-token-<role>"), never in QSettings; on a
+PC without a keyring `hallclient.secret_store` keeps them in its owner-only file, and `DeviceSetup` tells
+the admin where the token went, or that it could not be kept (then it must be typed again after a restart).
 HALLCLIENT_DEVICE_TOKEN overrides for one run (test rigs, kiosk images provisioned by script).
 When there is no token (a fresh PC, the embedded demo hall), the role shows `DeviceSetup`: paste a token
 or log in as a supervisor/admin (the session token is used for this run only, not stored).
@@ -14,8 +16,9 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from hallclient import secret_store
 from hallclient.ui.common.bridge import HallBridge
 
 log = logging.getLogger(__name__)
@@ -26,13 +29,7 @@ def stored_token(role: str) -> str | None:
     env = os.environ.get("HALLCLIENT_DEVICE_TOKEN", "").strip()
     if env:
         return env
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, f"device-token-{role}")
-    except Exception as exc:  # no keyring backend on this PC: ask instead
-        log.info("no keyring (%s); asking for the device token", exc)
-        return None
+    return secret_store.load(KEYRING_SERVICE, f"device-token-{role}")
 
 
 def start_when_ready(bridge: HallBridge, token: str, start: Callable[[], None]) -> None:
@@ -44,15 +41,9 @@ def start_when_ready(bridge: HallBridge, token: str, start: Callable[[], None]) 
         bridge.ready.connect(start, Qt.ConnectionType.SingleShotConnection)
 
 
-def store_token(role: str, token: str) -> bool:
-    try:
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, f"device-token-{role}", token)
-        return True
-    except Exception as exc:
-        log.warning("could not store the device token in the keyring: %s", exc)
-        return False
+def store_token(role: str, token: str) -> secret_store.Saved:
+    """Keep the token (keyring, else the owner-only file); raises `SecretStoreError` if neither works."""
+    return secret_store.save(KEYRING_SERVICE, f"device-token-{role}", token)
 
 
 class DeviceSetup(QWidget):
@@ -63,6 +54,7 @@ class DeviceSetup(QWidget):
     def __init__(self, bridge: HallBridge, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge, self.role = bridge, role
+        self.notice: QMessageBox | None = None
         self.title = QLabel(self.tr("本设备尚未登记"))
         self.title.setObjectName("sectionTitle")
         self.hint = QLabel(self.tr("请输入设备令牌（在大厅服务器上运行 hallclient device add 获得），"
@@ -109,9 +101,26 @@ class DeviceSetup(QWidget):
 
     def _ok(self, token: str, store: bool) -> None:
         if store:
-            store_token(self.role, token)
+            self._keep(token)
         self.password.clear()
         self.authorised.emit(token)
+
+    def _keep(self, token: str) -> None:
+        """Store the token; say so when it went to the fallback file or could not be kept at all."""
+        try:
+            saved = store_token(self.role, token)
+        except secret_store.SecretStoreError as exc:
+            log.warning("device token not kept: %s", exc)
+            text = self.tr("本机无法保存设备令牌（{0}）。本次可以使用，但重启后需要重新输入。"
+                           "请运行 hallclient doctor 查看解决办法。").format(exc)
+            self.notice = QMessageBox(QMessageBox.Icon.Warning, self.tr("设备令牌未能保存"), text, parent=self.window())
+        else:
+            if not saved.in_file:
+                return
+            self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("设备令牌已保存到文件"),
+                                      self.tr("本机没有可用的系统密钥环，设备令牌已保存在 {0}，"
+                                              "仅本机的此用户可读。").format(saved.detail), parent=self.window())
+        self.notice.open()  # not modal for the app: the role's screen comes up behind it
 
     def _failed(self, exc: BaseException) -> None:
         self.use_token.setEnabled(True)
