@@ -53,6 +53,26 @@
         <source>大厅服务 {0} 没有响应：{1}</source>
         <translation>The hall node {0} does not answer: {1}</translation>
     </message>
+    <message>
+        <location filename="../../hallclient/ui/common/node_watch.py" line="0" />
+        <source>大厅服务已重新启动</source>
+        <translation>Hall service restarted</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/node_watch.py" line="0" />
+        <source>本机的大厅服务意外退出（退出码 {0}），已自动重新启动，窗口会自动重新连接。如果反复出现，请查看日志：{1}</source>
+        <translation>The hall service on this PC stopped unexpectedly (exit code {0}) and was restarted; the window reconnects by itself. If this keeps happening, see the log: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/node_watch.py" line="0" />
+        <source>大厅服务无法运行</source>
+        <translation>Hall service cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/node_watch.py" line="0" />
+        <source>本机的大厅服务反复退出，已停止自动重启：{0}。请运行 hallclient doctor 检查本机，或联系管理员。</source>
+        <translation>The hall service on this PC keeps stopping, so it is no longer restarted: {0}. Run hallclient doctor to check this PC, or call the administrator.</translation>
+    </message>
 </context>
 <context>
     <name>common</name>
