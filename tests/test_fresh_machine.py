@@ -31,7 +31,8 @@ def test_ci_installs_the_readme_apt_line_plus_test_tools() -> None:
     assert set(runtime.group(1).replace("\\\n", " ").split()) == readme_apt_packages()
     assert {"chromium", "chromium-driver"} <= set(tests.group(1).split())
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    command = re.search(r"```sh\n(python3 -m venv \.venv && \.venv/bin/pip install -q -e \"\.\[test\]\".*)\n```", readme)
+    command = re.search(r"```sh\n(python3 -m venv \.venv && \.venv/bin/pip install -q -e \"\.\[test\]\".*)\n```",
+                        readme)
     assert command and command.group(1) in script  # the README's test command, verbatim
 
 
