@@ -95,6 +95,7 @@ class _FirstPaint(QObject):
 
     def _finish(self) -> None:
         print(f"rss-mb {rss_mb():.1f}", flush=True)
+        self.window.close()  # ends the launcher dialog's own event loop, which quit() leaves running
         QApplication.quit()
 
 

@@ -4,6 +4,7 @@ works, and each desktop role (and the launcher) opens offscreen with nothing wro
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -67,5 +68,10 @@ def test_journey_and_every_role(bundle: Path, tmp_path: Path) -> None:
             assert done.returncode == 0 and "first-paint-s" in done.stdout, (role, done.stdout, done.stderr)
             errors = [line for line in done.stderr.splitlines() if ERROR_LINE.search(line)]
             assert not errors, (role, errors)
+        doctor = subprocess.run([*exe, "--db", tokens["db"], "doctor", "--json", "--node", node.url],
+                                capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False)
+        results = {c["name"]: c["status"] for c in json.loads(doctor.stdout)}
+        assert doctor.returncode == 0 and results["hall node"] == results["hall database"] == "ok", doctor.stdout
+        assert results['Qt platform plugin "offscreen"'] == "ok" and "Chinese (CJK) font" in results, results
     finally:
         node.stop()
