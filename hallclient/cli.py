@@ -18,6 +18,7 @@ from hallclient.store import StoreError, default_db_path
 
 FEATURES = (
     "hallclient.store.cli",
+    "hallclient.hallsetup.cli",
     "hallclient.catalogue.cli",
     "hallclient.printing.cli",
     "hallclient.printing.report_cli",

@@ -128,15 +128,7 @@ def _read_json(name: str, data: bytes) -> RawCatalogue:
         if not isinstance(entries, list):
             raw.problems.append(Problem(name, "", None, sheet, "must be a list"))
             continue
-        records = []
-        for row, entry in enumerate(entries, start=1):
-            if not isinstance(entry, dict):
-                raw.problems.append(Problem(name, sheet, row, "", "must be an object"))
-                continue
-            for key in sorted(set(entry) - set(fields)):
-                if not key.startswith("_"):  # "_comment" and the like are allowed
-                    raw.problems.append(Problem(name, sheet, row, key, _unknown_field(key, fields)))
-            records.append(RawRecord(row, {k: v for k, v in entry.items() if k in fields}))
+        records = json_records(name, sheet, entries, fields, raw.problems)
         if sheet == "items":
             raw.items = records
         else:
@@ -144,7 +136,23 @@ def _read_json(name: str, data: bytes) -> RawCatalogue:
     return raw
 
 
-def _unknown_field(key: str, fields: Sequence[str]) -> str:
+def json_records(name: str, sheet: str, entries: list[Any], fields: Sequence[str],
+                 problems: list[Problem]) -> list[RawRecord]:
+    """The objects of a JSON list as records (row = position, first = 1), reporting non-objects and unknown
+    keys; keys starting with "_" ("_comment") are allowed and dropped."""
+    records = []
+    for row, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            problems.append(Problem(name, sheet, row, "", "must be an object"))
+            continue
+        for key in sorted(set(entry) - set(fields)):
+            if not key.startswith("_"):
+                problems.append(Problem(name, sheet, row, key, unknown_field(key, fields)))
+        records.append(RawRecord(row, {k: v for k, v in entry.items() if k in fields}))
+    return records
+
+
+def unknown_field(key: str, fields: Sequence[str]) -> str:
     return f"unknown field {key!r} (known: {', '.join(fields)})"
 
 
@@ -160,7 +168,7 @@ def _header_map(
             continue
         key = heading.lower() if heading.lower() in fields else aliases.get(_strip_unit(heading))
         if key is None:
-            problems.append(Problem(name, sheet, 1, heading, _unknown_field(heading, fields)))
+            problems.append(Problem(name, sheet, 1, heading, unknown_field(heading, fields)))
         elif key in columns.values():
             problems.append(Problem(name, sheet, 1, heading, f"column {key} appears twice"))
         else:
@@ -231,17 +239,17 @@ def _read_xlsx(name: str, data: bytes) -> RawCatalogue:
             raw.problems.append(Problem(name, "", None, "", f"has no sheet named 'items' (sheets: {found_names})"))
             return raw
         raw.items_sheet = items_sheet.title
-        raw.items = _sheet_records(name, items_sheet, ITEM_FIELDS, ITEM_HEADINGS, REQUIRED_ITEM_FIELDS, raw.problems)
+        raw.items = sheet_records(name, items_sheet, ITEM_FIELDS, ITEM_HEADINGS, REQUIRED_ITEM_FIELDS, raw.problems)
         if found["categories"] is not None:
             raw.categories_sheet = found["categories"].title
-            raw.categories = _sheet_records(name, found["categories"], CATEGORY_FIELDS, CATEGORY_HEADINGS,
+            raw.categories = sheet_records(name, found["categories"], CATEGORY_FIELDS, CATEGORY_HEADINGS,
                                             REQUIRED_CATEGORY_FIELDS, raw.problems)
     finally:
         book.close()
     return raw
 
 
-def _sheet_records(
+def sheet_records(
     name: str, sheet: Any, fields: Sequence[str], aliases: dict[str, str], required: frozenset[str],
     problems: list[Problem],
 ) -> list[RawRecord]:
@@ -359,24 +367,36 @@ def _csv_bytes(catalogue: Catalogue) -> bytes:
 
 def _xlsx_bytes(catalogue: Catalogue) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
-    categories, items = _ordered(catalogue)
     book = Workbook()
-    sheets = []
-    cat_sheet = book.active
-    cat_sheet.title = "categories"
+    book.remove(book.active)
+    return workbook_bytes(book, add_catalogue_sheets(book, catalogue))
+
+
+SheetWidths = list[tuple[Any, dict[str, int]]]
+
+
+def add_catalogue_sheets(book: Any, catalogue: Catalogue) -> SheetWidths:
+    """Append the sheets `categories` and `items` to an openpyxl workbook; returns them with column widths."""
+    categories, items = _ordered(catalogue)
+    cat_sheet = book.create_sheet("categories")
     cat_sheet.append(list(CATEGORY_FIELDS))
     for category in categories:
         record = category_record(category)
         cat_sheet.append([record[f] for f in CATEGORY_FIELDS])
-    sheets.append((cat_sheet, {"name": 14, "name_en": 24, "guide_url": 44}))
     item_sheet = book.create_sheet("items")
     item_sheet.append(list(ITEM_FIELDS))
     for item in items:
         item_sheet.append(item_cells(item))
-    sheets.append((item_sheet, {"name": 36, "online_url": 44, "conditions": 40, "materials": 40, "steps": 40,
-                                "fee": 14, "location": 24, "phone": 16}))
+    return [(cat_sheet, {"name": 14, "name_en": 24, "guide_url": 44}),
+            (item_sheet, {"name": 36, "online_url": 44, "conditions": 40, "materials": 40, "steps": 40,
+                          "fee": 14, "location": 24, "phone": 16})]
+
+
+def workbook_bytes(book: Any, sheets: SheetWidths) -> bytes:
+    """Bold frozen heading rows, column widths by heading, wrapped cells kept as text; the .xlsx bytes."""
+    from openpyxl.styles import Alignment, Font
+
     wrap = Alignment(wrap_text=True, vertical="top")
     for sheet, widths in sheets:
         sheet.freeze_panes = "A2"

@@ -147,41 +147,41 @@ class RawCatalogue:
     categories_sheet: str = "categories"
 
 
-class _Bad(ValueError):
+class BadValue(ValueError):
     """A value that cannot be used; its message becomes a Problem."""
 
 
-def _text(value: object, *, multiline: bool = False) -> str:
+def text_value(value: object, *, multiline: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        raise _Bad(f"expected text, got {value!r}")
+        raise BadValue(f"expected text, got {value!r}")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
     if not isinstance(value, str):
-        raise _Bad(f"expected text, got {type(value).__name__}")
+        raise BadValue(f"expected text, got {type(value).__name__}")
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return text if multiline else " ".join(text.split())
 
 
-def _integer(value: object, low: int, high: int) -> int | None:
+def whole_number(value: object, low: int, high: int) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise _Bad(f"expected a whole number, got {value!r}")
+        raise BadValue(f"expected a whole number, got {value!r}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[+-]?\d+", text):
-            raise _Bad(f"expected a whole number, got {value!r}")
+            raise BadValue(f"expected a whole number, got {value!r}")
         value = int(text)
     if not isinstance(value, int):
-        raise _Bad(f"expected a whole number, got {value!r}")
+        raise BadValue(f"expected a whole number, got {value!r}")
     if not low <= value <= high:
-        raise _Bad(f"must be between {low} and {high}, got {value}")
+        raise BadValue(f"must be between {low} and {high}, got {value}")
     return value
 
 
@@ -189,7 +189,10 @@ def _lines(value: object) -> list[str]:
     """A list field: a JSON list of strings, or one spreadsheet cell with one entry per line."""
     if value is None:
         return []
-    raw = [_text(v) for v in value] if isinstance(value, list | tuple) else _text(value, multiline=True).split("\n")
+    if isinstance(value, list | tuple):
+        raw = [text_value(v) for v in value]
+    else:
+        raw = text_value(value, multiline=True).split("\n")
     out = []
     for line in raw:
         line = _LEADING_NUMBER.sub("", " ".join(line.split()))
@@ -202,7 +205,7 @@ def parse_form(text: str) -> MaterialForm:
     form = _FORM_ALIASES.get(text.strip()) or _FORM_ALIASES.get(text.strip().casefold())
     if form is None:
         allowed = ", ".join(f.value for f in MaterialForm)
-        raise _Bad(f"unknown form {text!r} (use {allowed})")
+        raise BadValue(f"unknown form {text!r} (use {allowed})")
     return form
 
 
@@ -211,26 +214,26 @@ def _material(value: object) -> Material:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"name", "form", "copies", "note"})
         if unknown:
-            raise _Bad(f"unknown key(s) {', '.join(unknown)} (use name, form, copies, note)")
+            raise BadValue(f"unknown key(s) {', '.join(unknown)} (use name, form, copies, note)")
         name, form, copies, note = value.get("name"), value.get("form"), value.get("copies"), value.get("note")
     elif isinstance(value, str):
         parts = [p.strip() for p in MATERIAL_SEPARATORS.split(value)]
         if len(parts) > 4:
-            raise _Bad("has more than 4 parts; write name|form|copies|note")
+            raise BadValue("has more than 4 parts; write name|form|copies|note")
         name, form, copies, note = [*parts, "", "", ""][:4]
     else:
-        raise _Bad(f"expected an object or text, got {type(value).__name__}")
-    name_text = _text(name)
+        raise BadValue(f"expected an object or text, got {type(value).__name__}")
+    name_text = text_value(name)
     if not name_text:
-        raise _Bad("has no name")
-    note_text = _text(note)
+        raise BadValue("has no name")
+    note_text = text_value(note)
     for label, text in (("name", name_text), ("note", note_text)):
         if len(text) > LIMITS.material_text:
-            raise _Bad(f"{label} is too long ({len(text)} characters, at most {LIMITS.material_text})")
+            raise BadValue(f"{label} is too long ({len(text)} characters, at most {LIMITS.material_text})")
         if MATERIAL_SEPARATORS.search(text):
-            raise _Bad(f"{label} must not contain '|'")
-    form_text = _text(form)
-    parsed_copies = _integer(copies, 0, LIMITS.copies)
+            raise BadValue(f"{label} must not contain '|'")
+    form_text = text_value(form)
+    parsed_copies = whole_number(copies, 0, LIMITS.copies)
     return Material(
         name=name_text,
         form=parse_form(form_text) if form_text else MaterialForm.ORIGINAL,
@@ -245,55 +248,55 @@ def _materials(value: object) -> list[Material]:
     if isinstance(value, list | tuple):
         entries: list[object] = list(value)
     else:
-        entries = [line for line in _text(value, multiline=True).split("\n") if line.strip()]
+        entries = [line for line in text_value(value, multiline=True).split("\n") if line.strip()]
     out = []
     for n, entry in enumerate(entries, start=1):
         try:
             out.append(_material(entry))
-        except _Bad as exc:
-            raise _Bad(f"material {n}: {exc}") from None
+        except BadValue as exc:
+            raise BadValue(f"material {n}: {exc}") from None
     return out
 
 
 def check_url(url: str) -> None:
     """The guide QR's target: an https link with no personal data, short enough to stay scannable."""
     if not url:
-        raise _Bad("is missing: every item needs its online guide link for the QR code")
+        raise BadValue("is missing: every item needs its online guide link for the QR code")
     if len(url) > LIMITS.url:
-        raise _Bad(f"is too long ({len(url)} characters, at most {LIMITS.url})")
+        raise BadValue(f"is too long ({len(url)} characters, at most {LIMITS.url})")
     if any(ch.isspace() for ch in url):
-        raise _Bad(f"must not contain spaces: {url!r}")
+        raise BadValue(f"must not contain spaces: {url!r}")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise _Bad(f"is not a valid link ({exc}): {url!r}") from None
+        raise BadValue(f"is not a valid link ({exc}): {url!r}") from None
     if parts.scheme.lower() != "https":
-        raise _Bad(f"must be an https:// link, got {url!r}")
+        raise BadValue(f"must be an https:// link, got {url!r}")
     host = parts.hostname or ""
     if "." not in host.strip(".") and host != "localhost":
-        raise _Bad(f"has no valid host name: {url!r}")
+        raise BadValue(f"has no valid host name: {url!r}")
     if port == 0 or parts.username is not None or parts.password is not None:
-        raise _Bad(f"must not carry a user name, password or port 0: {url!r}")
+        raise BadValue(f"must not carry a user name, password or port 0: {url!r}")
     if _ID_NUMBER.search(url):
-        raise _Bad("looks like it carries a personal ID number; guide QR codes must hold no personal data")
+        raise BadValue("looks like it carries a personal ID number; guide QR codes must hold no personal data")
 
 
 def _url(value: object) -> str:
-    url = _text(value)
+    url = text_value(value)
     check_url(url)
     return url
 
 
 def _optional_url(value: object) -> str:
     """A link that may be left empty (a category's guide); when given, the same rules as an item's."""
-    url = _text(value)
+    url = text_value(value)
     if url:
         check_url(url)
     return url
 
 
-class _RowChecker:
+class RowChecker:
     """Collects the problems of one record, field by field."""
 
     def __init__(self, problems: list[Problem], file: str, sheet: str, record: RawRecord) -> None:
@@ -311,12 +314,12 @@ class _RowChecker:
     def get(self, field_name: str, parse: Callable[[object], _T], default: _T) -> _T:
         try:
             return parse(self.record.values.get(field_name))
-        except _Bad as exc:
+        except BadValue as exc:
             self.add(field_name, str(exc))
             return default
 
     def text(self, field_name: str, limit: int, *, required: bool = False) -> str:
-        value = self.get(field_name, _text, "")
+        value = self.get(field_name, text_value, "")
         if field_name in self.bad_fields:
             return ""
         if required and not value:
@@ -332,7 +335,7 @@ def _categories(raw: RawCatalogue, problems: list[Problem], checks: PrintChecks 
     seen_prefix: dict[str, int] = {}
     seen_name: dict[str, int] = {}
     for position, record in enumerate(raw.categories or [], start=1):
-        check = _RowChecker(problems, raw.file, raw.categories_sheet, record)
+        check = RowChecker(problems, raw.file, raw.categories_sheet, record)
         code = check.text("code", 40, required=True)
         if code and not CODE_RE.match(code):
             check.add("code", _CODE_RULE.format(code=code))
@@ -341,9 +344,9 @@ def _categories(raw: RawCatalogue, problems: list[Problem], checks: PrintChecks 
         prefix = check.text("prefix", 1, required=True).upper()
         if prefix and not re.fullmatch(r"[A-Z]", prefix):
             check.add("prefix", f"must be one letter A-Z (the ticket number prefix), got {prefix!r}")
-        yellow = check.get("yellow_after_min", lambda v: _integer(v, 1, 1440), None)
-        red = check.get("red_after_min", lambda v: _integer(v, 1, 1440), None)
-        sort_order = check.get("sort_order", lambda v: _integer(v, -99999, 99999), None)
+        yellow = check.get("yellow_after_min", lambda v: whole_number(v, 1, 1440), None)
+        red = check.get("red_after_min", lambda v: whole_number(v, 1, 1440), None)
+        sort_order = check.get("sort_order", lambda v: whole_number(v, -99999, 99999), None)
         guide_url = check.get("guide_url", _optional_url, "")
         defaults = SlaThresholds()
         yellow = defaults.yellow_after_min if yellow is None else yellow
@@ -382,7 +385,7 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
     seen_code: dict[str, int] = {}
     known = ", ".join(f"{c.code} ({c.name})" for c in categories[:12]) + (" …" if len(categories) > 12 else "")
     for record in raw.items:
-        check = _RowChecker(problems, raw.file, raw.items_sheet, record)
+        check = RowChecker(problems, raw.file, raw.items_sheet, record)
         code = check.text("code", 40, required=True)
         if code and not CODE_RE.match(code):
             check.add("code", _CODE_RULE.format(code=code))
@@ -408,8 +411,8 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
         materials = check.get("materials", _materials, [])
         if len(materials) > LIMITS.materials:
             check.add("materials", f"has too many entries ({len(materials)}, at most {LIMITS.materials})")
-        legal = check.get("legal_limit_days", lambda v: _integer(v, 0, LIMITS.days), None)
-        promised = check.get("promised_limit_days", lambda v: _integer(v, 0, LIMITS.days), None)
+        legal = check.get("legal_limit_days", lambda v: whole_number(v, 0, LIMITS.days), None)
+        promised = check.get("promised_limit_days", lambda v: whole_number(v, 0, LIMITS.days), None)
         if legal is not None and promised is not None and promised > legal:
             check.add("promised_limit_days",
                       f"promised time limit ({promised} days) exceeds the legal one ({legal} days)")
@@ -440,7 +443,7 @@ def _items(raw: RawCatalogue, categories: Sequence[Category], problems: list[Pro
     return out
 
 
-def _check_glyphs(check: _RowChecker, checks: PrintChecks, fields: dict[str, list[str]]) -> None:
+def _check_glyphs(check: RowChecker, checks: PrintChecks, fields: dict[str, list[str]]) -> None:
     for field_name, texts in fields.items():
         missing = checks.missing_glyphs("".join(texts))
         if missing and field_name not in check.bad_fields:
@@ -482,9 +485,9 @@ def _placeholders(raw: RawCatalogue, good: Sequence[Category]) -> list[Category]
     out = []
     for record in raw.categories or []:
         try:
-            code = _text(record.values.get("code"))
-            name = _text(record.values.get("name")) or code
-        except _Bad:
+            code = text_value(record.values.get("code"))
+            name = text_value(record.values.get("name")) or code
+        except BadValue:
             continue
         if code and CODE_RE.match(code) and code.casefold() not in have:
             have.add(code.casefold())

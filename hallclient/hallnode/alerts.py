@@ -11,9 +11,6 @@ Each alert is an `alert` row plus a hall event of kind "alert" in the same trans
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -22,6 +19,7 @@ from typing import Any
 from sqlalchemy import exists, func, insert, select, update
 
 from hallclient.domain.tickets import TicketStatus
+from hallclient.hallnode.periodic import Periodic
 from hallclient.ids import new_id
 from hallclient.store import journal
 from hallclient.store.errors import ConflictError, NotFoundError
@@ -34,7 +32,6 @@ CAT = CategoryRow.__table__
 SET = SettingRow.__table__
 WAITING = TicketStatus.WAITING.value
 GREEN_WAIT, RED_WAIT = "green_wait", "red_wait"
-log = logging.getLogger(__name__)
 
 
 def _green_limit(conn: Any) -> int:
@@ -45,7 +42,7 @@ def _green_limit(conn: Any) -> int:
         return 5
 
 
-def _raise(conn: Any, hall_id: uuid.UUID, now: datetime, kind: str, message: str, payload: dict[str, Any],
+def raise_alert(conn: Any, hall_id: uuid.UUID, now: datetime, kind: str, message: str, payload: dict[str, Any],
            ticket_id: uuid.UUID | None = None, category_id: uuid.UUID | None = None) -> uuid.UUID:
     alert_id = new_id()
     conn.execute(insert(ALERT).values(id=alert_id, hall_id=hall_id, kind=kind, at=now, ticket_id=ticket_id,
@@ -113,13 +110,13 @@ def check_alerts(store: Store, now: datetime) -> list[uuid.UUID]:
         for g in greens:
             waited = int((now - g.since).total_seconds() // 60)
             msg = f"绿色通道 {g.number} 已等候 {waited} 分钟（超过 {limit} 分钟）"
-            raised.append(_raise(conn, hall_id, now, GREEN_WAIT, msg,
+            raised.append(raise_alert(conn, hall_id, now, GREEN_WAIT, msg,
                                  {"ticket_id": str(g.id), "number": g.number, "category": g.code,
                                   "waited_min": waited, "limit_min": limit}, ticket_id=g.id))
         for c, oldest in reds:
             waited = int((now - oldest).total_seconds() // 60)
             msg = f"{c.name}（{c.code}）最长等候 {waited} 分钟，超过红色阈值 {c.red_after_min} 分钟"
-            raised.append(_raise(conn, hall_id, now, RED_WAIT, msg,
+            raised.append(raise_alert(conn, hall_id, now, RED_WAIT, msg,
                                  {"category": c.code, "waited_min": waited, "limit_min": c.red_after_min},
                                  category_id=c.id))
     return raised
@@ -148,32 +145,16 @@ def ack_alert(store: Store, alert_id: uuid.UUID, staff_id: uuid.UUID | None, act
         journal.hall_event(conn, "alert_acked", {"alert_id": str(alert_id), "by": actor}, now)
 
 
-class AlertChecker:
-    """Runs `check_alerts` every `interval_s` in a worker thread, until stopped."""
+class AlertChecker(Periodic):
+    """Runs `check_alerts` (and any `more` checks, e.g. categories no window serves) every `interval_s` in a
+    worker thread, until stopped."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime], interval_s: float = 15.0) -> None:
-        self.store, self.clock, self.interval_s = store, clock, interval_s
-        self._task: asyncio.Task[None] | None = None
+    name = "hall-alert-checker"
+
+    def __init__(self, store: Store, clock: Callable[[], datetime], interval_s: float = 15.0,
+                 more: tuple[Callable[[datetime], list[uuid.UUID]], ...] = ()) -> None:
+        self.store, self.clock, self.interval_s, self.more = store, clock, interval_s, more
 
     def check_once(self) -> list[uuid.UUID]:
-        return check_alerts(self.store, self.clock())
-
-    async def start(self) -> None:
-        if self.interval_s > 0:
-            self._task = asyncio.create_task(self._loop(), name="hall-alert-checker")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.interval_s)
-            try:
-                await asyncio.to_thread(self.check_once)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("alert check failed; trying again next tick")
+        now = self.clock()
+        return check_alerts(self.store, now) + [a for check in self.more for a in check(now)]

@@ -31,6 +31,7 @@ from hallclient.hallnode import (
     routes_hall,
     routes_plans,
     routes_reports,
+    routes_staff,
     routes_tickets,
     routes_windows,
 )
@@ -40,6 +41,8 @@ from hallclient.hallnode.deps import Node
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import open_node_store
 from hallclient.hallnode.plans import PlanScheduler
+from hallclient.hallnode.presence import Presence, PresenceWatch
+from hallclient.hallnode.unserved import UnservedWatch
 from hallclient.store.engine import checkpoint_wal
 from hallclient.store.errors import ConflictError, NotFoundError, StoreError, WrongWindowError
 from hallclient.store.queue import HallQueue
@@ -117,10 +120,13 @@ def _document_validation_errors(app: FastAPI) -> None:
 
 def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None, *, poll_s: float = 0.03,
                heartbeat_s: float = 10.0, alert_interval_s: float = 15.0,
-               plan_interval_s: float | None = None, nightly_sync: bool = False) -> FastAPI:
+               plan_interval_s: float | None = None, presence_interval_s: float | None = None,
+               nightly_sync: bool = False) -> FastAPI:
     """The hall node for one database. Opens the store at startup (migrating it), closes it at shutdown.
 
     `nightly_sync` starts the nightly sync with the central store (on for `hallclient serve`, off in tests).
+    Presence changes are announced every `presence_interval_s` (default 5 s; with `alert_interval_s` 0, as in
+    tests, only when ticked by hand).
     """
     clk = clock or utc_now
 
@@ -132,9 +138,14 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
         hub = EventHub(store, poll_s=poll_s)
         store.after_commit = hub.poke
         queue = HallQueue(store, clock=clk, policy=_policy(store))
-        checker = AlertChecker(store, clk, alert_interval_s)
-        app.state.node = Node(store=store, queue=queue, hub=hub, alerts=checker, clock=clk, heartbeat_s=heartbeat_s)
+        presence = Presence(clk)
+        checker = AlertChecker(store, clk, alert_interval_s, more=(UnservedWatch(store, presence).check,))
+        app.state.node = Node(store=store, queue=queue, hub=hub, alerts=checker, clock=clk, heartbeat_s=heartbeat_s,
+                              presence=presence)
+        interval = presence_interval_s if presence_interval_s is not None else min(5.0, alert_interval_s)
+        app.state.presence = PresenceWatch(store, presence, clk, interval)
         await hub.start()
+        await app.state.presence.start()
         await checker.start()
         # tidal plans tick with the alert checker unless told otherwise: 0 (tests) = ticked by hand
         app.state.plans = PlanScheduler(queue, clk, alert_interval_s if plan_interval_s is None else plan_interval_s)
@@ -152,6 +163,7 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
                 sync.stop()
             await app.state.plans.stop()
             await checker.stop()
+            await app.state.presence.stop()
             await hub.stop()
             store.after_commit = None
             app.state.node.writer.shutdown(wait=True)  # the writes already queued still commit
@@ -166,6 +178,6 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
     _document_validation_errors(app)
     # the queue's hot routes first: Starlette tries routes in order
     for module in (routes_tickets, routes_windows, routes_hall, routes_auth, routes_events, routes_plans, routes_admin,
-                   routes_reports):
+                   routes_reports, routes_staff):
         app.include_router(module.router)
     return app

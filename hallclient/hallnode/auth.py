@@ -19,25 +19,23 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from hallclient.domain.staff import DEMO_PASSWORD, DEVICE_ROLES
 from hallclient.hallnode.schemas import Role
 from hallclient.ids import new_id
 from hallclient.passwords import hash_password, needs_rehash, verify_password
-from hallclient.store import journal
+from hallclient.store import journal, seats
 from hallclient.store.errors import ConflictError, NotFoundError
+from hallclient.store.hall_repo import is_demo
 from hallclient.store.store import Store
-from hallclient.store.tables import AuthSessionRow, DeviceRow, StaffRow, WindowRow, WindowSessionRow
+from hallclient.store.tables import AuthSessionRow, DeviceRow, StaffRow
 
 SESSION = AuthSessionRow.__table__
 DEVICE = DeviceRow.__table__
 STAFF = StaffRow.__table__
-WIN = WindowRow.__table__
-WSESSION = WindowSessionRow.__table__
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 SESSION_MARGIN = timedelta(hours=2)  # a login lasts to the end of the hall day plus this (extended hours)
-STAFF_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
-DEVICE_ROLES = frozenset({Role.KIOSK, Role.DISPLAY})
 _DUMMY_HASH = hash_password("no such staff member")  # equal timing for unknown staff numbers
 
 
@@ -59,6 +57,7 @@ class Principal:
     staff_no: str | None = None
     device_id: uuid.UUID | None = None
     window_no: int | None = None
+    must_change_password: bool = False  # a one-time password: only /auth/password, /auth/me and logout work
 
     @property
     def actor(self) -> str:
@@ -82,13 +81,21 @@ def session_expiry(store: Store, now: datetime) -> datetime:
     return end.astimezone(UTC).replace(tzinfo=None)
 
 
-def login(store: Store, staff_no: str, password: str, window_no: int | None, now: datetime) -> tuple[str, Any]:
-    """Check a staff password (with lock-out) and open a session; returns (token, staff row, window, expiry)."""
+def login(store: Store, staff_no: str, password: str, window_no: int | None, now: datetime, *,
+          handover: bool = False, is_present: Callable[[int, uuid.UUID], bool] | None = None) -> tuple[str, Any]:
+    """Check a staff password (with lock-out) and open a session; returns (token, (staff row, role, window,
+    expiry, seats.Seated or None)).
+
+    A clerk is seated at the window (see `store.seats`). If another clerk sits there and `is_present` says
+    they are at work, the login is refused unless it is a `handover` (交接班), which takes the window over."""
     with store.read() as conn:
         staff = conn.execute(select(STAFF).where(STAFF.c.staff_no == staff_no)).first()
     if staff is None or not staff.active:
         verify_password(_DUMMY_HASH, password)
         raise AuthError(401, "wrong staff number or password")
+    if password == DEMO_PASSWORD and not is_demo(store):
+        verify_password(_DUMMY_HASH, password)
+        raise AuthError(401, "the demo password is not accepted in this hall; ask an admin for a one-time password")
     if staff.locked_until is not None and staff.locked_until > now:
         mins = max(1, int((staff.locked_until - now).total_seconds() // 60) + 1)
         raise AuthError(423, f"too many failed logins; staff {staff_no} is locked for {mins} more minutes")
@@ -110,11 +117,14 @@ def login(store: Store, staff_no: str, password: str, window_no: int | None, now
         window_no = staff.default_window
     token = new_token()
     expires = session_expiry(store, now)
+    seated = None
     with store.write() as conn:
         if window_no is not None:
-            win = conn.execute(select(WIN.c.no, WIN.c.hall_id).where(WIN.c.no == window_no)).first()
-            if win is None:
-                raise NotFoundError(f"no window number {window_no}")
+            win = seats.seated_window(conn, window_no)
+            if (role is Role.CLERK and win.clerk_id not in (None, staff.id) and not handover
+                    and is_present is not None and is_present(window_no, win.clerk_id)):
+                raise ConflictError(f"window {window_no} is staffed by {win.clerk_name} ({win.clerk_no}); they log "
+                                    "out first, or log in with handover (交接班) to take the window over")
         values = {"failed_logins": 0, "locked_until": None}
         if needs_rehash(staff.password_hash):
             values["password_hash"] = hash_password(password)
@@ -123,40 +133,20 @@ def login(store: Store, staff_no: str, password: str, window_no: int | None, now
                                             role=role.value, window_no=window_no, created_at=now, expires_at=expires,
                                             revoked=False))
         if role is Role.CLERK and window_no is not None:
-            _open_window_session(conn, staff, window_no, now)
-    return token, (staff, role, window_no, expires)
+            seated = seats.seat_clerk(conn, staff, window_no, now)
+    return token, (staff, role, window_no, expires, seated)
 
 
-def _close_window_sessions(conn: Any, now: datetime, *where: Any) -> None:
-    """End open window sessions; each closed one goes to the outbox too, so its end time reaches central."""
-    open_ = conn.execute(select(WSESSION.c.id).where(WSESSION.c.ended_at.is_(None), *where)).scalars().all()
-    for sid in open_:
-        conn.execute(update(WSESSION).where(WSESSION.c.id == sid).values(ended_at=now))
-        journal.outbox(conn, "window_session", sid, now)
-
-
-def _open_window_session(conn: Any, staff: Any, window_no: int, now: datetime) -> None:
-    """A clerk sits down at a window: the window shows them, and a window session starts (synced nightly)."""
-    _close_window_sessions(conn, now, WSESSION.c.window_no == window_no)
-    sid = new_id()
-    conn.execute(insert(WSESSION).values(id=sid, hall_id=staff.hall_id, window_no=window_no, staff_id=staff.id,
-                                         started_at=now, ended_at=None))
-    journal.outbox(conn, "window_session", sid, now)
-    conn.execute(update(WIN).where(WIN.c.no == window_no).values(clerk_id=staff.id, updated_at=now))
-    journal.hall_event(conn, "window_changed", {"window_no": window_no, "clerk": staff.name}, now)
-
-
-def logout(store: Store, token: str, principal: Principal, now: datetime) -> None:
+def logout(store: Store, token: str, principal: Principal, now: datetime) -> str | None:
+    """End a login; a clerk leaves their window (the ticket in hand, if any, stays with it: its number is
+    returned)."""
     with store.write() as conn:
         conn.execute(update(SESSION).where(SESSION.c.token_hash == hash_token(token)).values(revoked=True))
         if principal.role is Role.CLERK and principal.window_no is not None and principal.staff_id is not None:
-            _close_window_sessions(conn, now, WSESSION.c.window_no == principal.window_no,
-                                   WSESSION.c.staff_id == principal.staff_id)
-            done = conn.execute(update(WIN).where(WIN.c.no == principal.window_no,
-                                                  WIN.c.clerk_id == principal.staff_id)
-                                .values(clerk_id=None, updated_at=now))
-            if done.rowcount:
-                journal.hall_event(conn, "window_changed", {"window_no": principal.window_no, "clerk": None}, now)
+            ticket = seats.ticket_in_hand(conn, principal.window_no)
+            seats.unseat(conn, principal.staff_id, now, only=principal.window_no)
+            return ticket
+    return None
 
 
 def resolve(store: Store, token: str, now: datetime) -> Principal | None:
@@ -169,12 +159,12 @@ def resolve(store: Store, token: str, now: datetime) -> Principal | None:
         if s is not None:
             if s.revoked or s.expires_at <= now:
                 return None
-            staff = conn.execute(select(STAFF.c.name, STAFF.c.staff_no, STAFF.c.active)
-                                 .where(STAFF.c.id == s.staff_id)).first()
+            staff = conn.execute(select(STAFF.c.name, STAFF.c.staff_no, STAFF.c.active,
+                                        STAFF.c.must_change_password).where(STAFF.c.id == s.staff_id)).first()
             if staff is None or not staff.active:
                 return None
             return Principal(role=Role(s.role), name=staff.name, staff_id=s.staff_id, staff_no=staff.staff_no,
-                             window_no=s.window_no)
+                             window_no=s.window_no, must_change_password=bool(staff.must_change_password))
         d = conn.execute(select(DEVICE).where(DEVICE.c.token_hash == digest)).first()
         if d is not None and not d.revoked:
             return Principal(role=Role(d.role), name=d.name, device_id=d.id)

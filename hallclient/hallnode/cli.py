@@ -83,6 +83,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from hallclient.hallnode.app import create_app
 
+    with open_store(args.db) as store:  # a database without a hall: one clear line (and exit 2), not a traceback
+        store.hall()
     for name in ("uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).addFilter(_RedactTokens())
     options: dict[str, Any] = {}

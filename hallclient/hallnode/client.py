@@ -105,11 +105,14 @@ class HallClient:
 
     # -- auth ---------------------------------------------------------------------------------------
 
-    def login(self, staff_no: str, password: str, window_no: int | None = None) -> JSON:
-        """Log in and keep the token for later calls."""
+    def login(self, staff_no: str, password: str, window_no: int | None = None, handover: bool = False) -> JSON:
+        """Log in and keep the token for later calls. `handover` (交接班) takes over a window another clerk
+        is at work at; the answer's `must_change_password` asks for `change_password` first."""
         body: JSON = {"staff_no": staff_no, "password": password}
         if window_no is not None:
             body["window_no"] = window_no
+        if handover:
+            body["handover"] = True
         out = self.request("POST", "/auth/login", json_body=body)
         self.token = out["token"]
         return out
@@ -120,6 +123,14 @@ class HallClient:
 
     def me(self) -> JSON:
         return self.request("GET", "/auth/me")
+
+    def change_password(self, current: str, new: str) -> None:
+        """Set one's own password (required after logging in with a one-time password)."""
+        self.request("POST", "/auth/password", json_body={"current_password": current, "new_password": new})
+
+    def heartbeat(self) -> JSON:
+        """The clerk app is alive (every 15 s): its window counts as staffed (在岗)."""
+        return self.request("POST", "/auth/heartbeat")
 
     # -- reading ------------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from hallclient.hallnode.alerts import AlertChecker
 from hallclient.hallnode.auth import Principal
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import NodeStore
+from hallclient.hallnode.presence import Presence
 from hallclient.hallnode.schemas import Role
 from hallclient.store.queue import HallQueue, TicketView
 
@@ -65,6 +66,11 @@ class TokenCache:
         with self._lock:
             self._items.pop(token, None)
 
+    def clear(self) -> None:
+        """Forget every cached token (after a change to who may do what, e.g. a role change)."""
+        with self._lock:
+            self._items.clear()
+
     def drop_staff(self, staff_id: uuid.UUID) -> None:
         """Forget every cached token of one staff member (their sessions were just revoked)."""
         with self._lock:
@@ -82,6 +88,7 @@ class Node:
     alerts: AlertChecker
     clock: Callable[[], datetime]
     heartbeat_s: float
+    presence: Presence
     tokens: TokenCache = field(default_factory=TokenCache)
     # The queue's writes are serialised by the database anyway; running them on one thread, in arrival
     # order, instead of on 40 pool threads queued on the write lock, saves the lock hand-offs and GIL
@@ -122,14 +129,18 @@ async def current_principal(node: NodeDep, token: Annotated[str, Depends(bearer_
     return p
 
 
-def require(*roles: Role) -> Any:
-    """A dependency admitting only `roles`."""
+def require(*roles: Role, before_password_change: bool = False) -> Any:
+    """A dependency admitting only `roles`. A login with a one-time password is admitted only where
+    `before_password_change` (setting the password, who-am-i, logout) until its owner sets their own."""
     allowed = frozenset(roles)
 
     async def check(p: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if p.role not in allowed:
             names = ", ".join(sorted(r.value for r in allowed))
             raise HTTPException(403, f"a {p.role.value} may not do this; needs: {names}")
+        if p.must_change_password and not before_password_change:
+            raise HTTPException(403, "set your own password first (POST /api/v1/auth/password): the one you "
+                                     "logged in with was a one-time password")
         return p
 
     return Depends(check)

@@ -15,12 +15,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from hallclient.domain.sla import SlaThresholds
+from hallclient.domain.staff import password_problem
 from hallclient.domain.tickets import TicketStatus
 from hallclient.hallnode.auth import SESSION, STAFF, Principal
 from hallclient.hallnode.deps import MANAGERS, NodeDep, aware, require
 from hallclient.hallnode.schemas import ErrorOut, Strict, WindowNo
 from hallclient.passwords import hash_password
-from hallclient.store import journal
+from hallclient.store import journal, staff_repo
 from hallclient.store.errors import NotFoundError
 from hallclient.store.tables import AuditLogRow, CategoryRow, SettingRow, TicketRow, WindowRow
 
@@ -69,15 +70,13 @@ class StaffOut(BaseModel):
     default_window: int | None
     active: bool
     locked: bool
+    must_change_password: bool = False  # a one-time password was handed out and not yet replaced
+    has_photo: bool = False
 
 
 @router.get("/admin/staff", response_model=list[StaffOut])
 def staff(node: NodeDep, _p: Manager) -> list[dict[str, Any]]:
-    now = node.clock()
-    with node.store.read() as conn:
-        rows = conn.execute(select(STAFF).order_by(STAFF.c.staff_no)).all()
-    return [{"staff_no": r.staff_no, "name": r.name, "role": r.role, "default_window": r.default_window,
-             "active": r.active, "locked": r.locked_until is not None and r.locked_until > now} for r in rows]
+    return staff_repo.list_staff(node.store, node.clock())
 
 
 def _audit(node: Any, conn: Any, p: Principal, action: str, detail: dict[str, Any]) -> None:
@@ -87,8 +86,8 @@ def _audit(node: Any, conn: Any, p: Principal, action: str, detail: dict[str, An
 
 def _window(conn: Any, no: int) -> Any:
     row = conn.execute(select(WIN).where(WIN.c.no == no)).first()
-    if row is None:
-        raise NotFoundError(f"no window number {no}")
+    if row is None or row.retired:
+        raise NotFoundError(f"no window number {no}" + (" in service (it is retired)" if row is not None else ""))
     return row
 
 
@@ -151,7 +150,11 @@ class PasswordIn(Strict):
 @router.post("/admin/staff/{staff_no}/password", status_code=204)
 def reset_password(staff_no: Annotated[str, Path(max_length=20)], body: PasswordIn, node: NodeDep,
                    p: Manager) -> None:
-    """Set a new password, lift any lock-out and end the staff member's open sessions at once."""
+    """Set a new password, lift any lock-out and end the staff member's open sessions at once. The password
+    is one-time: its owner sets their own at the next login."""
+    problem = password_problem(body.new_password, staff_no)
+    if problem:
+        raise ValueError(f"new_password: {problem}")
     pw_hash = hash_password(body.new_password)  # slow on purpose: outside the write lock
     now = node.clock()
     with node.store.write() as conn:
@@ -159,7 +162,7 @@ def reset_password(staff_no: Annotated[str, Path(max_length=20)], body: Password
         if row is None:
             raise NotFoundError(f"no staff member {staff_no}")
         conn.execute(update(STAFF).where(STAFF.c.id == row.id).values(
-            password_hash=pw_hash, failed_logins=0, locked_until=None, updated_at=now))
+            password_hash=pw_hash, failed_logins=0, locked_until=None, must_change_password=True, updated_at=now))
         conn.execute(update(SESSION).where(SESSION.c.staff_id == row.id).values(revoked=True))
         _audit(node, conn, p, "password_reset", {"staff_no": staff_no})
     node.tokens.drop_staff(row.id)

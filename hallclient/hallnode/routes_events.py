@@ -69,8 +69,8 @@ async def events(ws: WebSocket) -> None:
         since = int(since_raw)
     token = await _token(ws)
     principal = await run_in_threadpool(auth.resolve, node.store, token or "", node.clock()) if token else None
-    if principal is None:
-        await ws.close(code=4401, reason="token unknown, expired or revoked")
+    if principal is None or principal.must_change_password:
+        await ws.close(code=4401, reason="token unknown, expired or revoked, or its password is one-time")
         return
     hub = node.hub
     sub = hub.subscribe()  # before reading the backlog: every event after `head` reaches the queue

@@ -16,6 +16,7 @@ from hallclient.domain.windows import WindowState
 from hallclient.hallnode import alerts
 from hallclient.hallnode.auth import Principal
 from hallclient.hallnode.deps import ANY_ROLE, MANAGERS, Node, NodeDep, aware, require
+from hallclient.hallnode.presence import serving_counts
 from hallclient.hallnode.schemas import (
     AlertOut,
     CategoryOut,
@@ -29,6 +30,7 @@ from hallclient.hallnode.schemas import (
     WindowOut,
 )
 from hallclient.store import hall_day_repo
+from hallclient.store.hall_repo import unserved_setting
 from hallclient.store.tables import CategoryRow, ServiceItemRow, StaffRow, TicketRow, WindowRow
 
 router = APIRouter(prefix="/api/v1", responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
@@ -101,17 +103,22 @@ def items(node: NodeDep, _p: Reader,
     return out
 
 
-def window_rows(node: Node, conn: Any) -> list[dict[str, Any]]:
+def window_rows(node: Node, conn: Any, now: datetime | None = None) -> list[dict[str, Any]]:
+    """The windows in service, with their live state. A window nobody is at (no clerk logged in there, or
+    their app silent for a minute: see `presence`) shows as closed, unless it still holds a ticket."""
+    now = now or node.clock()
     rows = conn.execute(
         select(WIN, STAFF.c.name.label("clerk"), T.c.number.label("ticket_number"), T.c.status.label("ticket_status"))
         .outerjoin(STAFF, STAFF.c.id == WIN.c.clerk_id)
         .outerjoin(T, T.c.id == WIN.c.current_ticket_id)
+        .where(WIN.c.retired.is_(False))
         .order_by(WIN.c.no)
     ).all()
     out = []
     for r in rows:
         active = r.ticket_status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value)
-        if not r.is_open:
+        staffed = node.presence.staffed(r.no, r.clerk_id, now)
+        if not r.is_open or (not staffed and not active):
             state = WindowState.CLOSED
         elif r.paused:
             state = WindowState.PAUSED
@@ -123,7 +130,7 @@ def window_rows(node: Node, conn: Any) -> list[dict[str, Any]]:
             state = WindowState.IDLE
         out.append({"no": r.no, "name": r.name, "zone": r.zone, "tidal": r.tidal, "is_open": r.is_open,
                     "paused": r.paused, "pause_reason": r.pause_reason, "state": state.value, "clerk": r.clerk,
-                    "current_ticket": r.ticket_number if active else None,
+                    "current_ticket": r.ticket_number if active else None, "staffed": staffed,
                     "primary": list(r.primary_categories or []), "secondary": list(r.secondary_categories or [])})
     return out
 
@@ -147,6 +154,8 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
             .where(CAT.c.active.is_(True))
             .group_by(CAT.c.id).order_by(CAT.c.sort_order, CAT.c.code)
         ).all()
+        serving = serving_counts(conn, node.presence, now)
+        issue_unserved = unserved_setting(conn)["issue"]
         cats = []
         for r in rows:
             waited = max(0.0, (now - r.oldest).total_seconds()) if r.oldest is not None else 0.0
@@ -154,9 +163,11 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
                 colour = SlaThresholds(r.yellow_after_min, r.red_after_min).colour(now - (r.oldest or now)).value
             except ValueError:  # thresholds mis-set in the database: show red so someone fixes them
                 colour = "red"
+            n = serving.get(r.code, 0)
             cats.append(CategoryStatus(code=r.code, name=r.name, waiting=r.waiting, longest_wait_s=int(waited),
-                                       colour=colour if r.oldest is not None else "blue"))
-        wins = window_rows(node, conn)
+                                       colour=colour if r.oldest is not None else "blue", windows=n,
+                                       takes_tickets=n > 0 or issue_unserved))
+        wins = window_rows(node, conn, now)
         day = hall_day_repo.day_status(node.store, now, hall_day_repo.load_calendar(conn))
     return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day}
 

@@ -10,11 +10,24 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
+from sqlalchemy import or_, select
+from starlette.concurrency import run_in_threadpool
 
 from hallclient.domain.green_channel import GreenFlag
 from hallclient.domain.tickets import TicketStatus
 from hallclient.hallnode.auth import Principal
-from hallclient.hallnode.deps import MANAGERS, STAFF, NodeDep, aware, check_window, own_window, require, ticket_out
+from hallclient.hallnode.deps import (
+    MANAGERS,
+    STAFF,
+    Node,
+    NodeDep,
+    aware,
+    check_window,
+    own_window,
+    require,
+    ticket_out,
+)
+from hallclient.hallnode.presence import serving_counts
 from hallclient.hallnode.schemas import (
     ErrorOut,
     GreenIn,
@@ -26,12 +39,17 @@ from hallclient.hallnode.schemas import (
     TransferIn,
     WindowNo,
 )
+from hallclient.store.errors import ConflictError
+from hallclient.store.hall_repo import unserved_setting
+from hallclient.store.tables import CategoryRow
+
+CAT = CategoryRow.__table__
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut},
 }
 router = APIRouter(prefix="/api/v1", tags=["tickets"], responses=ERRORS)
-Issuer = Annotated[Principal, require(Role.KIOSK, *MANAGERS)]
+Issuer = Annotated[Principal, require(Role.KIOSK, Role.RECEPTION, *MANAGERS)]
 Viewer = Annotated[Principal, require(*STAFF, Role.DISPLAY)]
 Clerk = Annotated[Principal, require(*STAFF)]
 
@@ -40,10 +58,24 @@ Clerk = Annotated[Principal, require(*STAFF)]
 async def issue(body: IssueIn, node: NodeDep, p: Issuer) -> dict[str, Any]:
     """取号: a new ticket in a category (or for a checked-in appointment), optionally green-channel."""
     green = GreenFlag.make(body.green_channel.reason.value, body.green_channel.note) if body.green_channel else None
+    if p.role is Role.KIOSK and body.category and body.appointment_code is None:
+        await run_in_threadpool(_refuse_unserved, node, body.category)
     done = await node.write(node.queue.issue, body.category or "", item=body.item, green=green,
                             appointment_code=body.appointment_code, staff_id=p.staff_id, source=p.actor)
     return {"number": done.ticket.number, "people_ahead": done.people_ahead,
             "issued_at": aware(done.ticket.issued_at), "ticket": ticket_out(done.ticket)}
+
+
+def _refuse_unserved(node: Node, category: str) -> None:
+    """A kiosk asks for a category no staffed window serves now, in a hall that issues none then: 409."""
+    with node.store.read() as conn:
+        if unserved_setting(conn)["issue"]:
+            return
+        cat = conn.execute(select(CAT.c.code, CAT.c.name).where(or_(CAT.c.code == category, CAT.c.name == category))
+                           ).first()
+        if cat is not None and serving_counts(conn, node.presence, node.clock()).get(cat.code, 0) == 0:
+            raise ConflictError(f"no staffed window serves {cat.name} ({cat.code}) now (暂无窗口办理), and this hall "
+                                "issues no tickets for it then")
 
 
 @router.get("/tickets", response_model=list[TicketOut])

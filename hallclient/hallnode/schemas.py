@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hallclient.domain.green_channel import GreenReason
+from hallclient.domain.staff import Role
 from hallclient.domain.tickets import TicketStatus
 
 WindowNo = Annotated[int, Field(ge=1, le=9999, description="window number")]
@@ -26,14 +26,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Role(StrEnum):
-    CLERK = "clerk"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-    KIOSK = "kiosk"
-    DISPLAY = "display"
-
-
 class ErrorOut(BaseModel):
     detail: str
 
@@ -42,6 +34,7 @@ class LoginIn(Strict):
     staff_no: Annotated[str, Field(min_length=1, max_length=20)]
     password: Annotated[str, Field(min_length=1, max_length=200)]
     window_no: WindowNo | None = None
+    handover: bool = Field(default=False, description="交接班: take the window over from the clerk at it")
 
 
 class LoginOut(BaseModel):
@@ -51,6 +44,9 @@ class LoginOut(BaseModel):
     name: str
     window_no: int | None
     expires_at: datetime
+    must_change_password: bool = Field(default=False, description="a one-time password: set your own with "
+                                                                   "POST /auth/password before anything else")
+    ticket_in_hand: str | None = Field(default=None, description="the ticket the window holds (handed over)")
 
 
 class MeOut(BaseModel):
@@ -58,6 +54,17 @@ class MeOut(BaseModel):
     name: str
     staff_no: str | None
     window_no: int | None
+    must_change_password: bool = False
+
+
+class PasswordChangeIn(Strict):
+    current_password: Annotated[str, Field(min_length=1, max_length=200)]
+    new_password: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class HeartbeatOut(BaseModel):
+    window_no: int
+    staffed: bool
 
 
 class HealthOut(BaseModel):
@@ -106,6 +113,7 @@ class WindowOut(BaseModel):
     current_ticket: str | None
     primary: list[str]
     secondary: list[str]
+    staffed: bool = Field(default=False, description="a clerk is logged in here and their app is alive (在岗)")
 
 
 class CategoryStatus(BaseModel):
@@ -114,6 +122,9 @@ class CategoryStatus(BaseModel):
     waiting: int
     longest_wait_s: int
     colour: Literal["blue", "yellow", "red"]
+    windows: int = Field(default=0, description="staffed, open, unpaused windows serving it now (0: 暂无窗口办理)")
+    takes_tickets: bool = Field(default=True, description="the kiosk issues for it now (the hall setting decides "
+                                                          "for a category no window serves)")
 
 
 class HallStatusOut(BaseModel):

@@ -6,6 +6,7 @@ used as it is: `bridge.submit(supervisor_api.plans, bridge.client)`.
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import datetime
 from typing import Any
@@ -88,3 +89,62 @@ def snapshot(c: HallClient) -> JSON:
     """Everything the live hall view shows, in one background call: status, waiting tickets, open alerts."""
     return {"status": c.hall_status(), "waiting": c.tickets(status="waiting", limit=2000),
             "alerts": c.alerts(open_only=True)}
+
+
+def unserved_setting(c: HallClient) -> JSON:
+    """暂无窗口办理: {"issue": does the kiosk still issue, "alert_after_min": before the supervisor is alerted}."""
+    return c.request("GET", "/admin/settings/unserved")
+
+
+def set_unserved_setting(c: HallClient, issue: bool, alert_after_min: int) -> JSON:
+    return c.request("PUT", "/admin/settings/unserved", json_body={"issue": issue, "alert_after_min": alert_after_min})
+
+
+# -- staff and window administration (admin) -------------------------------------------------------------
+
+
+def add_staff(c: HallClient, staff_no: str, name: str, role: str, default_window: int | None = None,
+              password: str | None = None) -> JSON:
+    """A new account; the answer carries its `one_time_password` (shown once)."""
+    body: JSON = {"staff_no": staff_no, "name": name, "role": role, "default_window": default_window}
+    if password:
+        body["password"] = password
+    return c.request("POST", "/admin/staff", json_body=body)
+
+
+def edit_staff(c: HallClient, staff_no: str, **changes: Any) -> JSON:
+    """name=, role=, default_window= (None clears it), active="""
+    return c.request("PATCH", f"/admin/staff/{staff_no}", json_body=changes)
+
+
+def put_photo(c: HallClient, staff_no: str, image: bytes) -> JSON:
+    return c.request("PUT", f"/admin/staff/{staff_no}/photo",
+                     json_body={"image_base64": base64.b64encode(image).decode("ascii")})
+
+
+def delete_photo(c: HallClient, staff_no: str) -> None:
+    c.request("DELETE", f"/admin/staff/{staff_no}/photo")
+
+
+def admin_windows(c: HallClient) -> list[JSON]:
+    return c.request("GET", "/admin/windows")
+
+
+def add_window(c: HallClient, no: int, primary: list[str], secondary: list[str] | None = None, name: str = "",
+               zone: str = "", tidal: bool = False) -> JSON:
+    return c.request("POST", "/admin/windows", json_body={"no": no, "name": name, "zone": zone, "tidal": tidal,
+                                                          "primary": primary, "secondary": secondary or []})
+
+
+def edit_window(c: HallClient, no: int, **changes: Any) -> JSON:
+    """name=, zone=, tidal=, primary=, secondary= (new default categories apply at once)."""
+    return c.request("PATCH", f"/admin/windows/{no}", json_body=changes)
+
+
+def retire_window(c: HallClient, no: int, reason: str = "") -> JSON:
+    return c.request("POST", f"/admin/windows/{no}/retire", json_body={"reason": reason})
+
+
+def restore_window(c: HallClient, no: int) -> JSON:
+    return c.request("POST", f"/admin/windows/{no}/restore")
+

@@ -168,6 +168,11 @@ def apply_catalogue(store: Store, catalogue: Catalogue, *, dry_run: bool = False
         return report
 
 
+def write_catalogue_in(conn: Connection, hall_id: uuid.UUID, catalogue: Catalogue, now: datetime) -> ImportReport:
+    """Apply a whole catalogue inside the caller's transaction (a new hall's set-up writes it with the hall)."""
+    return _apply(conn, hall_id, catalogue, now, write=True, partial=False)
+
+
 @dataclass(slots=True)
 class _Plan:
     inserts: list[dict[str, Any]] = field(default_factory=list)

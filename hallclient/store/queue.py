@@ -839,6 +839,8 @@ class HallQueue:
         sub = Subscription(tuple(primary), tuple(secondary))
         with self.store.write() as conn:
             win = self._window(conn, window_no)
+            if win.retired:
+                raise ConflictError(f"window {window_no} is retired")
             known = {c.code for c in self._categories(conn).values() if c.active}
             try:
                 sub.validate_against(known)

@@ -16,12 +16,15 @@ from sqlalchemy import insert, select
 
 from hallclient.domain.catalogue import Category
 from hallclient.domain.sla import SlaThresholds
+from hallclient.domain.staff import DEMO_PASSWORD, Role
 from hallclient.domain.windows import Subscription
+from hallclient.hallsetup.model import StaffSpec, WindowSpec
 from hallclient.ids import new_id
 from hallclient.passwords import hash_password
 from hallclient.paths import db_path
 from hallclient.store.errors import ConflictError, StoreError
 from hallclient.store.hall_day_repo import HOURS_KEY, always_open_hours
+from hallclient.store.hall_repo import DEMO_KEY, NEW_HALL_SETTINGS, insert_staff, insert_window
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import (
     AppointmentRow,
@@ -29,17 +32,8 @@ from hallclient.store.tables import (
     HallRow,
     ServiceItemRow,
     SettingRow,
-    StaffRow,
     TidalPlanRow,
-    WindowRow,
 )
-
-DEMO_PASSWORD = "demo1234"
-DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
-    "green_channel": {"alert_after_min": 5},
-    "appointments": {"early_min": 5, "late_min": 15},
-    "sync": {"nightly_at": "02:00", "keep_backups": 7},
-}
 
 
 def demo_seed_path() -> Path:
@@ -140,37 +134,11 @@ def seed_hall(
         for w in data["windows"]:
             sub = Subscription(tuple(w["primary"]), tuple(w.get("secondary", [])))
             sub.validate_against(set(cat_ids))
-            conn.execute(
-                insert(WindowRow.__table__).values(
-                    id=new_id(),
-                    hall_id=hall_id,
-                    no=w["no"],
-                    name=w.get("name", f"{w['no']}号窗口"),
-                    zone=w.get("zone", ""),
-                    tidal=bool(w.get("tidal")),
-                    is_open=True,
-                    paused=False,
-                    pause_reason="",
-                    primary_categories=list(sub.primary),
-                    secondary_categories=list(sub.secondary),
-                    updated_at=now,
-                )
-            )
+            insert_window(conn, hall_id, WindowSpec(w["no"], w.get("name", f"{w['no']}号窗口"), w.get("zone", ""),
+                                                    bool(w.get("tidal")), sub.primary, sub.secondary), now)
         for s in data["staff"]:
-            conn.execute(
-                insert(StaffRow.__table__).values(
-                    id=new_id(),
-                    hall_id=hall_id,
-                    staff_no=s["staff_no"],
-                    name=s["name"],
-                    role=s["role"],
-                    default_window=s.get("window"),
-                    password_hash=pw_hash,
-                    active=True,
-                    failed_logins=0,
-                    updated_at=now,
-                )
-            )
+            insert_staff(conn, hall_id, StaffSpec(s["staff_no"], s["name"], Role(s["role"]), s.get("window")),
+                         pw_hash, now, must_change=False)
         for p in data.get("tidal_plans", []):
             conn.execute(
                 insert(TidalPlanRow.__table__).values(
@@ -208,7 +176,9 @@ def seed_hall(
         existing_keys = {r.key for r in conn.execute(select(SettingRow.__table__.c.key))}
         # A seeded hall is a demo or test hall: it takes tickets at any hour on any day, so a newcomer can try it
         # at night or on a Sunday. A seed's "settings" (e.g. real "hall_hours") win; see store.hall_day_repo.
-        settings = {**DEFAULT_SETTINGS, HOURS_KEY: always_open_hours(), **data.get("settings", {})}
+        # and it is the demo: its shared password works (a real hall refuses it, see `hall_repo.is_demo`)
+        settings = {**NEW_HALL_SETTINGS, HOURS_KEY: always_open_hours(), DEMO_KEY: {"demo": True},
+                    **data.get("settings", {})}
         for key, value in settings.items():
             if key not in existing_keys:
                 conn.execute(insert(SettingRow.__table__).values(key=key, value=value, updated_at=now))

@@ -51,7 +51,8 @@ class Store:
             with self.read() as conn:
                 row = conn.execute(select(HallRow.__table__)).first()
             if row is None:
-                raise StoreError(f"{self.path}: no hall configured yet; run `hallclient db seed-demo` or import one")
+                raise StoreError(f"{self.path}: no hall configured yet; set one up with `hallclient hall init` "
+                                 "(or `hallclient db seed-demo` for the demo hall)")
             self._hall = HallRow.model_validate(dict(row._mapping))
         return self._hall
 

@@ -11,7 +11,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint, text
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
@@ -94,6 +94,11 @@ class WindowRow(SQLModel, table=True):
     primary_categories: list = _json()
     secondary_categories: list = _json()
     updated_at: datetime = _utc()
+    # revision 0005: what the window serves when nobody has switched it, and retirement (the row stays, so
+    # its tickets and sessions keep their window)
+    default_primary: list = Field(default=None, sa_column=Column(JSON, nullable=False, server_default="[]"))
+    default_secondary: list = Field(default=None, sa_column=Column(JSON, nullable=False, server_default="[]"))
+    retired: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class StaffRow(SQLModel, table=True):
@@ -109,6 +114,18 @@ class StaffRow(SQLModel, table=True):
     active: bool = True
     failed_logins: int = 0
     locked_until: datetime | None = _utc(nullable=True)
+    updated_at: datetime = _utc()
+    # revision 0005: the password was handed out (new account, reset); its owner sets their own at next login
+    must_change_password: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+
+
+class StaffPhotoRow(SQLModel, table=True):
+    """A staff member's photo for the window screen (size-limited JPEG/PNG), apart from the roster row."""
+
+    __tablename__ = "staff_photo"
+    staff_id: uuid.UUID = Field(primary_key=True, foreign_key="staff.id")
+    mime: str = Field(max_length=20)
+    data: bytes = Field(sa_type=LargeBinary(), nullable=False)
     updated_at: datetime = _utc()
 
 

@@ -19,9 +19,10 @@ from sqlalchemy import insert, select
 
 from hallclient.hallnode.app import create_app
 from hallclient.hallnode.auth import hash_token, new_token, session_expiry
-from hallclient.hallnode.client import HallClient
+from hallclient.hallnode.client import HallClient, HallNodeError
 from hallclient.hallnode.deps import Node
 from hallclient.ids import new_id
+from hallclient.store import seats
 from hallclient.store.tables import AuthSessionRow, StaffRow
 
 
@@ -75,16 +76,22 @@ class LiveNode:
         return c
 
     def token(self, staff_no: str, window_no: int | None = None) -> str:
-        """A session token without the argon2 login (tests need dozens); same rows a login writes."""
+        """A session token without the argon2 login (tests need dozens); same rows a login writes: a clerk is
+        seated at the window and counts as present (a heartbeat now, on the node's clock)."""
         store = self.node.store
         now = self.node.clock()
         with store.write() as conn:
             staff = conn.execute(select(StaffRow.__table__).where(StaffRow.__table__.c.staff_no == staff_no)).one()
             tok = new_token()
+            window = window_no if window_no is not None else staff.default_window
             conn.execute(insert(AuthSessionRow.__table__).values(
                 id=new_id(), token_hash=hash_token(tok), staff_id=staff.id, role=staff.role,
-                window_no=window_no if window_no is not None else staff.default_window, created_at=now,
-                expires_at=session_expiry(store, now), revoked=False))
+                window_no=window, created_at=now, expires_at=session_expiry(store, now), revoked=False))
+            if staff.role == "clerk" and window is not None:
+                seats.seat_clerk(conn, staff, window, now)
+        if staff.role == "clerk" and window is not None:
+            self.node.presence.beat(window, staff.id, now)
+            self.node.presence.mark(window, True)
         return tok
 
     def device_token(self, role: str) -> str:
@@ -96,6 +103,15 @@ class LiveNode:
         for c in self._clients:
             c.close()
         self.stop()
+
+
+def status_of(fn: Callable[..., object], *a: object, **kw: object) -> int:
+    """The HTTP status a client call ends with (200 when it succeeds)."""
+    try:
+        fn(*a, **kw)
+    except HallNodeError as exc:
+        return exc.status
+    return 200
 
 
 def wait_until(cond: Callable[[], bool], timeout: float = 5.0) -> bool:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from hallnode_util import LiveNode
 from sqlalchemy import select
 
 from hallclient.hallnode.client import HallClient, HallNodeError
 from hallclient.store.tables import HallEventRow
+
+
+@pytest.fixture(autouse=True)
+def _no_unserved_alerts(supervisor: HallClient) -> None:
+    """Nobody is at a window in these tests; the unserved-category alert has its own tests (test_presence)."""
+    supervisor.request("PUT", "/admin/settings/unserved", json_body={"issue": True, "alert_after_min": 240})
 
 
 def alert_events(live: LiveNode) -> list[dict]:

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hallnode_util import LiveNode
+from hallnode_util import LiveNode, status_of
 from sqlalchemy import select
 
 from hallclient.cli import main as cli_main
 from hallclient.hallnode.client import HallClient, HallNodeError
 from hallclient.store.seed import DEMO_PASSWORD
 from hallclient.store.tables import AuditLogRow, StaffRow, WindowRow
-
-
-def status_of(fn, *a, **kw) -> int:
-    try:
-        fn(*a, **kw)
-    except HallNodeError as exc:
-        return exc.status
-    return 200
 
 
 def test_login_binds_clerk_to_window_and_survives_restart(live: LiveNode) -> None:

@@ -21,11 +21,11 @@ def test_twenty_windows_no_double_call_and_ordered_events(live_realtime: LiveNod
     sup = live.client(live.token("1031"))
     for no in range(1, WINDOWS + 1):
         sup.switch_window(no, ["SB"], ["YB"])
+    clerks = [live.client(live.token(f"{1000 + no}", no)) for no in range(1, WINDOWS + 1)]
     head = sup.health()["seq"]
     cols = [Collector() for _ in range(3)]
     subs = [EventSubscriber(live.url, live.device_token("display"), c.on_event, since=head).start() for c in cols]
     kiosks = [live.client(live.device_token("kiosk")) for _ in range(2)]
-    clerks = [live.client(live.token(f"{1000 + no}", no)) for no in range(1, WINDOWS + 1)]
     issuing_done = threading.Event()
     called: list[tuple[int, str]] = []
     lock = threading.Lock()

@@ -39,13 +39,14 @@ class Collector:
 
 
 def test_events_in_order_with_catch_up(live: LiveNode, kiosk: HallClient) -> None:
-    clerk = live.client(live.token("1001", 1))
+    clerk = live.client(live.token("1001", 1))  # the clerk's login is an event too (window_changed)
+    head = kiosk.health()["seq"]
     first = kiosk.issue("SSDJ")
     col = Collector()
-    sub = EventSubscriber(live.url, live.device_token("display"), col.on_event, on_state=col.on_state, since=0)
+    sub = EventSubscriber(live.url, live.device_token("display"), col.on_event, on_state=col.on_state, since=head)
     sub.start()
     try:
-        assert wait_until(lambda: col.kinds()[:1] == ["issued"])  # caught up from seq 0
+        assert wait_until(lambda: col.kinds()[:1] == ["issued"])  # caught up from `head`
         t = clerk.call_next(1)
         clerk.recall(t["id"])
         clerk.start(t["id"])
