@@ -56,19 +56,34 @@ def staff_no_problem(staff_no: str) -> str | None:
     return None
 
 
-def password_problem(password: str, staff_no: str) -> str | None:
-    """Why a password someone chooses (or an admin hands out) is refused, or None when it is acceptable."""
+PASSWORD_RULES: dict[str, str] = {  # rule → why a password breaking it is refused (the UI translates the rule)
+    "short": f"the password needs at least {MIN_PASSWORD} characters",
+    "long": f"the password may have at most {MAX_PASSWORD} characters",
+    "blank": "the password may not start or end with a space or hold control characters",
+    "staff_no": "the password may not be the staff number",
+    "demo": "the demo hall's password may not be used",
+}
+
+
+def password_rule(password: str, staff_no: str) -> str | None:
+    """The rule (a key of PASSWORD_RULES) a password someone chooses or is handed breaks, or None."""
     if len(password) < MIN_PASSWORD:
-        return f"the password needs at least {MIN_PASSWORD} characters"
+        return "short"
     if len(password) > MAX_PASSWORD:
-        return f"the password may have at most {MAX_PASSWORD} characters"
+        return "long"
     if password.strip() != password or any(ord(c) < 32 for c in password):
-        return "the password may not start or end with a space or hold control characters"
+        return "blank"
     if password.casefold() == staff_no.casefold():
-        return "the password may not be the staff number"
+        return "staff_no"
     if password == DEMO_PASSWORD:
-        return "the demo hall's password may not be used"
+        return "demo"
     return None
+
+
+def password_problem(password: str, staff_no: str) -> str | None:
+    """Why a password is refused, in words, or None when it is acceptable."""
+    rule = password_rule(password, staff_no)
+    return PASSWORD_RULES[rule] if rule else None
 
 
 def one_time_password(length: int = 10) -> str:

@@ -81,6 +81,21 @@ class HallClient:
     def request(self, method: str, path: str, *, json_body: Any = None, params: dict[str, Any] | None = None,
                 ok_empty: bool = False) -> Any:
         """One call; returns the decoded JSON (None for 204)."""
+        resp = self._send(method, path, json_body, params)
+        if resp.status_code == 204:
+            return None
+        return resp.json()
+
+    def get_bytes(self, path: str) -> bytes | None:
+        """A GET whose answer is not JSON (a staff photo); None for 404."""
+        try:
+            return self._send("GET", path, None, None).content
+        except HallNodeError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def _send(self, method: str, path: str, json_body: Any, params: dict[str, Any] | None) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         attempts = 1 + (self.get_retries if method == "GET" else 0)
         delay = 0.2
@@ -93,15 +108,13 @@ class HallClient:
                     raise HallNodeUnavailable(f"hall node at {self.base_url} unreachable: {exc}") from exc
                 time.sleep(delay)
                 delay *= 2
-        if resp.status_code == 204:
-            return None
         if resp.status_code >= 400:
             try:
                 detail = resp.json().get("detail", resp.text)
             except ValueError:
                 detail = resp.text
             raise HallNodeError(resp.status_code, detail if isinstance(detail, str) else json.dumps(detail))
-        return resp.json()
+        return resp
 
     # -- auth ---------------------------------------------------------------------------------------
 

@@ -54,7 +54,12 @@ def read_events(conn: sqlite3.Connection, after: int, limit: int = PAGE) -> list
 
 def head_seq(store: Store) -> int:
     with store.read() as conn:
-        return int(conn.execute(select(func.coalesce(func.max(EV.c.seq), 0))).scalar_one())
+        return head_seq_in(conn)
+
+
+def head_seq_in(conn: Any) -> int:
+    """The stream's last seq as the reading transaction sees it."""
+    return int(conn.execute(select(func.coalesce(func.max(EV.c.seq), 0))).scalar_one())
 
 
 class Subscriber:

@@ -1,8 +1,8 @@
 """Presence (在岗): is anybody actually at a window?
 
 A window is staffed while a clerk is seated at it (logged in there, `window.clerk_id`) and their app is
-alive: the clerk app sends a heartbeat every `HEARTBEAT_EVERY_S`; with none for `STALE_AFTER` the window
-counts as unstaffed, and staffed again at the next heartbeat. Only staffed, open, unpaused windows serve:
+alive (`domain.presence`: a heartbeat every 15 s; with none for a minute the window counts as unstaffed, and
+staffed again at the next heartbeat). Only staffed, open, unpaused windows serve:
 they alone count as 开放窗口, in the kiosk's estimates and in the tidal advisor; a category none of them
 serves says 暂无窗口办理 on the kiosk.
 
@@ -22,14 +22,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hallclient.domain.presence import STALE_AFTER, is_fresh
 from hallclient.hallnode.periodic import Periodic
 from hallclient.store import journal
 from hallclient.store.store import Store
 from hallclient.store.tables import WindowRow
 
 WIN = WindowRow.__table__
-HEARTBEAT_EVERY_S = 15
-STALE_AFTER = timedelta(seconds=60)
 
 
 class Presence:
@@ -55,7 +54,7 @@ class Presence:
             return False
         with self._lock:
             beat = self._beats.get(window_no)
-        return beat is not None and beat[0] == clerk_id and (now or self.clock()) - beat[1] <= self.stale_after
+        return beat is not None and beat[0] == clerk_id and is_fresh(beat[1], now or self.clock(), self.stale_after)
 
     def seed(self, seated: Iterable[tuple[int, uuid.UUID | None]], now: datetime) -> None:
         """At start-up: every seated clerk counts as seen now (the node, not the clerk, was away)."""

@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from hallclient.hallnode import auth
 from hallclient.hallnode.deps import Node
+from hallclient.hallnode.events import head_seq
 
 router = APIRouter()
 FIRST_MESSAGE_TIMEOUT_S = 5.0
@@ -78,6 +79,8 @@ async def events(ws: WebSocket) -> None:
     gone = asyncio.Event()
     reader = asyncio.create_task(_drain_incoming(ws, gone))
     try:
+        if since is not None and since > head:  # the hub may lag the database by a poll (a status's `seq`)
+            head = max(head, await run_in_threadpool(head_seq, node.store))
         reset = since is not None and since > head
         start = head if since is None else (0 if reset else since)
         await ws.send_json({"kind": "hello", "seq": head, "since": start, "reset": reset, "role": principal.role.value})

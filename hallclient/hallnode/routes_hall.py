@@ -16,6 +16,7 @@ from hallclient.domain.windows import WindowState
 from hallclient.hallnode import alerts
 from hallclient.hallnode.auth import Principal
 from hallclient.hallnode.deps import ANY_ROLE, MANAGERS, Node, NodeDep, aware, require
+from hallclient.hallnode.events import head_seq_in
 from hallclient.hallnode.presence import serving_counts
 from hallclient.hallnode.schemas import (
     AlertOut,
@@ -145,8 +146,10 @@ def windows(node: NodeDep, _p: Reader) -> list[dict[str, Any]]:
 def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
     """Per category: waiting, longest wait, SLA colour; per window: state, clerk, current ticket, categories."""
     now = node.clock()
-    seq = node.hub.head
     with node.store.read() as conn:
+        # the stream's head in the same database snapshot as the figures: a client merging events newer than
+        # `seq` on top never counts one twice (the hub's own head may lag the database by a poll)
+        seq = head_seq_in(conn)
         rows = conn.execute(
             select(CAT.c.code, CAT.c.name, CAT.c.yellow_after_min, CAT.c.red_after_min,
                    func.count(T.c.id).label("waiting"), func.min(T.c.issued_at).label("oldest"))

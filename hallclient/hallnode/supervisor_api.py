@@ -122,6 +122,11 @@ def put_photo(c: HallClient, staff_no: str, image: bytes) -> JSON:
                      json_body={"image_base64": base64.b64encode(image).decode("ascii")})
 
 
+def photo(c: HallClient, staff_no: str) -> bytes | None:
+    """The staff member's photo (JPEG/PNG bytes), or None."""
+    return c.get_bytes(f"/staff/{staff_no}/photo")
+
+
 def delete_photo(c: HallClient, staff_no: str) -> None:
     c.request("DELETE", f"/admin/staff/{staff_no}/photo")
 

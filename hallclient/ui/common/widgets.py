@@ -1,9 +1,11 @@
-"""Small widgets every role uses: connection-state badge, SLA colour chip, green-channel badge."""
+"""Small widgets every role uses: connection-state badge, SLA colour chip, green-channel badge, form dialog."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hallclient.ui.common import bridge as b
 
@@ -97,3 +99,41 @@ class SlaChip(QLabel):
             self.setStyleSheet(f"background:{bg.name()}; color:{fg.name()}; border:1px solid {fg.name()};"
                                "border-radius:8px; padding:1px 8px;")
         self.setText(sla_label(colour))
+
+
+class FormDialog(QDialog):
+    """A small form with 确定/取消 and an error line: `problem()` returns what is wrong (shown, the dialog stays)
+    or "" (accepted). Open it with `open()`, never `exec()`, so the event loop goes on."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.lay = QVBoxLayout(self)
+        self.lay.addLayout(self.form)
+        self.lay.addWidget(self.error)
+        self.lay.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def problem(self) -> str:
+        return ""
+
+    def _try_accept(self) -> None:
+        msg = self.problem()
+        if msg:
+            self.error.setText(msg)
+            self.error.show()
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        return {}

@@ -51,6 +51,7 @@ class DisplayBoard(QWidget):
         self.t_people = self.tr("{0} 人")
         self.t_green = self.tr("绿色通道")
         self.t_paused = self.tr("暂停服务")
+        self.t_closed = self.tr("未开放")
         self.t_idle = self.tr("—")
         self.t_no_calls = self.tr("请留意叫号")
         self.t_stale = self.tr("网络连接中断，正在重新连接…")
@@ -214,7 +215,7 @@ class DisplayBoard(QWidget):
 
     def _windows(self, p: QPainter, r: QRectF, u: float) -> None:
         inner = self._panel(p, r, u, self.t_windows)
-        wins = [w for w in self.model.windows.values() if w.is_open or w.current]
+        wins = list(self.model.windows.values())  # every window; those nobody is at say 未开放
         if not wins:
             return
         n = len(wins)
@@ -231,14 +232,20 @@ class DisplayBoard(QWidget):
         for i, win in enumerate(wins):
             cell = QRectF(inner.left() + (i % cols) * cw, inner.top() + (i // cols) * ch, cw - g, ch - g)
             serving = bool(win.current)
+            closed = not win.is_open and not serving
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(GREEN.darker(130) if win.green and serving else QColor("#163f80" if serving else "#0f2a57"))
+            if closed:
+                p.setBrush(QColor("#0a1d3d"))
+            else:
+                p.setBrush(GREEN.darker(130) if win.green and serving else QColor("#163f80" if serving else "#0f2a57"))
             p.drawRoundedRect(cell, 8 * u, 8 * u)
             label = QRectF(cell.left() + 8 * u, cell.top(), cell.width() * 0.48 - 8 * u, cell.height())
             value = QRectF(cell.left() + cell.width() * 0.48, cell.top(), cell.width() * 0.52 - 10 * u, cell.height())
             self._text(p, label, self.t_window.format(win.no), min(40 * u, ch * 0.42), Qt.AlignmentFlag.AlignLeft,
                        MUTED)
-            if win.paused and not serving:
+            if closed:
+                self._text(p, value, self.t_closed, min(34 * u, ch * 0.38), Qt.AlignmentFlag.AlignRight, MUTED)
+            elif win.paused and not serving:
                 self._text(p, value, self.t_paused, min(34 * u, ch * 0.38), Qt.AlignmentFlag.AlignRight, MUTED)
             else:
                 self._text(p, value, win.current or self.t_idle, min(52 * u, ch * 0.55), Qt.AlignmentFlag.AlignRight,

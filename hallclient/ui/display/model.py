@@ -146,8 +146,10 @@ class BoardModel:
         for w in status.get("windows", []):
             prev = old.get(w["no"])
             cur = w.get("current_ticket")
+            # a window nobody is at (no clerk logged in, or their app silent for a minute) is "closed" too
+            is_open = bool(w.get("is_open", True)) and w.get("state") != "closed"
             self.windows[w["no"]] = WindowView(
-                w["no"], w.get("name") or f"{w['no']}号窗口", cur, w.get("state", "idle"), bool(w.get("is_open", True)),
+                w["no"], w.get("name") or f"{w['no']}号窗口", cur, w.get("state", "idle"), is_open,
                 bool(w.get("paused", False)), bool(prev and prev.current == cur and prev.green))
         seq = int(status.get("seq", 0))
         self.snapshot_seq = seq

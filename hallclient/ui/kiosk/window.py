@@ -1,8 +1,10 @@
 """The kiosk (取号机): touch UI for visitors, reception mode for staff, ticket slips.
 
-Pages: categories (with people waiting and the estimated wait) → the category's items → ticket issued (slip
-printing, re-print) ; appointment check-in (booking code) ; reception login → green-channel reason ; closed
-(outside the hall day: hours and next opening, no tiles; reception staff may still log in and issue by hand).
+Pages: categories (with people waiting and the estimated wait, counting only staffed windows; a category no
+staffed window serves says 暂无窗口办理 and, if the hall says so, issues nothing) → the category's items →
+ticket issued (slip printing, re-print) ; appointment check-in (booking code) ; reception login →
+green-channel reason ; closed (outside the hall day: hours and next opening, no tiles; reception staff may
+still log in and issue by hand).
 The closed page follows the hall status `day`: re-fetched on "hall_day_changed" and at the next opening or
 closing time (a single-shot timer), and shown instead of an error when an issue is refused because the hall
 has just closed.
@@ -90,10 +92,11 @@ def boundary_delay_ms(day: dict[str, Any], now: datetime) -> int | None:
 
 
 def estimate_wait_min(waiting: int, windows_serving: int, minutes_per_visitor: float) -> int:
-    """Rough wait: people ahead × minutes per visitor ÷ windows serving the category (rounded up)."""
-    if waiting <= 0:
+    """Rough wait: people ahead × minutes per visitor ÷ staffed windows serving the category (rounded up).
+    With no such window there is no estimate to give (the tile says 暂无窗口办理); 0 is returned then."""
+    if waiting <= 0 or windows_serving <= 0:
         return 0
-    return math.ceil(waiting * minutes_per_visitor / max(1, windows_serving))
+    return math.ceil(waiting * minutes_per_visitor / windows_serving)
 
 
 class KioskWindow(QWidget):
@@ -500,7 +503,7 @@ class KioskWindow(QWidget):
     @Slot(object)
     def _on_event(self, ev: dict) -> None:
         if ev.get("kind") in ("issued", "called", "transferred", "window_changed", "cancelled", "reinstated",
-                              "no_show", "hall_day_changed"):
+                              "no_show", "hall_day_changed", "config_changed"):
             self.refresh_status()
         elif ev.get("kind") == "catalogue_changed":
             self._started = False
@@ -512,18 +515,31 @@ class KioskWindow(QWidget):
         if state == b.CONNECTED and self._started:
             self.refresh_status()
 
+    def _category_status(self, code: str) -> dict[str, Any]:
+        return next((c for c in self.status.get("categories", []) if c["code"] == code), {})
+
+    def serving_windows(self, code: str) -> int:
+        """Windows someone is at that take calls for the category now (the node counts them: 在岗)."""
+        return int(self._category_status(code).get("windows", 0))
+
+    def takes_tickets(self, code: str) -> bool:
+        """False for a category no window serves now, when the hall issues no tickets for it then."""
+        return bool(self._category_status(code).get("takes_tickets", True))
+
     def waiting_of(self, code: str) -> tuple[int, int]:
-        """(people waiting, estimated minutes) for a category from the last status."""
-        cat = next((c for c in self.status.get("categories", []) if c["code"] == code), None)
-        waiting = int(cat["waiting"]) if cat else 0
-        serving = sum(1 for w in self.status.get("windows", [])
-                      if w.get("is_open") and not w.get("paused") and code in (w["primary"] + w["secondary"]))
-        return waiting, estimate_wait_min(waiting, serving, self.minutes_per_visitor)
+        """(people waiting, estimated minutes) for a category from the last status; the estimate counts only
+        staffed windows (none: no estimate, see `_wait_text`)."""
+        waiting = int(self._category_status(code).get("waiting", 0))
+        return waiting, estimate_wait_min(waiting, self.serving_windows(code), self.minutes_per_visitor)
 
     def _wait_text(self, code: str) -> str:
         waiting, minutes = self.waiting_of(code)
         if not self.status:
             return self.tr("正在获取排队情况…")
+        if self.serving_windows(code) == 0:  # nobody would call them: promise nothing
+            if not self.takes_tickets(code):
+                return self.tr("暂无窗口办理 · 暂停取号")
+            return self.tr("暂无窗口办理 · 等候 {0} 人").format(waiting) if waiting else self.tr("暂无窗口办理")
         if waiting == 0:
             return self.tr("无需等候")
         return self.tr("等候 {0} 人 · 约 {1} 分钟").format(waiting, minutes)
@@ -553,10 +569,14 @@ class KioskWindow(QWidget):
         for cat in self.categories:
             btn = self._cat_buttons[cat["code"]]
             btn.setText(f"{cat['name']}\n{self._wait_text(cat['code'])}")
-            btn.setEnabled(not self.issuing and not self.is_closed_for_visitors())
+            btn.setEnabled(not self.issuing and not self.is_closed_for_visitors() and self._open_for(cat["code"]))
+
+    def _open_for(self, code: str) -> bool:
+        """Reception staff may issue for any category; visitors only where the hall takes tickets now."""
+        return self.reception is not None or self.takes_tickets(code)
 
     def choose_category(self, code: str) -> None:
-        if self.issuing or self.is_closed_for_visitors():
+        if self.issuing or self.is_closed_for_visitors() or not self._open_for(code):
             return
         self._category = code
         items = self.items.get(code, [])

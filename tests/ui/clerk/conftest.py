@@ -25,6 +25,8 @@ def window(node: Any, settings: Any, qtbot: Any) -> Iterator[ClerkWindow]:
     w.show()
     yield w
     w.close()
+    if w.isVisible() and w.confirm is not None:  # a ticket in hand: closing asks first
+        w.confirm.accept()
     bridge.shutdown()
 
 
@@ -33,11 +35,12 @@ def login(w: ClerkWindow, qtbot: Any, staff_no: str = "1001", window_no: int = 1
     from PySide6.QtCore import Qt
 
     lv = w.login_view
+    before = w.ctl.snapshots
     lv.staff_no.setText(staff_no)
     lv.password.setText(DEMO_PASSWORD)
     lv.window_no.setValue(window_no)
     qtbot.keyClick(lv.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.ctl.snapshots > 0 and w.bridge.state == "connected", timeout=15000)
+    qtbot.waitUntil(lambda: w.ctl.snapshots > before and w.bridge.state == "connected", timeout=15000)
     assert w.stack.currentIndex() == 1
 
 

@@ -105,3 +105,14 @@ def test_calls_recalls_highlight_and_old_replays_are_not_announced() -> None:
     assert not m.highlighted(m.calls[0])
     assert m.apply(ev(7, "called", "C009", clock, age_s=600)) is None  # replayed after a cut: shown, not spoken
     assert m.calls[0].number == "C009" and m.calls[0].green
+
+
+def test_a_window_nobody_is_at_is_closed() -> None:
+    m = BoardModel(clock=Clock(), local_tz=CST)
+    s = status(5)
+    s["windows"].append({"no": 4, "name": "4号窗口", "current_ticket": None, "state": "closed", "is_open": True,
+                         "paused": False, "staffed": False})
+    s["windows"].append({"no": 5, "name": "5号窗口", "current_ticket": "A007", "state": "serving", "is_open": True,
+                         "paused": False, "staffed": False})  # the clerk left, the ticket stays: still shown
+    m.load_status(s, "大厅")
+    assert m.windows[3].is_open and not m.windows[4].is_open and m.windows[5].is_open

@@ -62,3 +62,12 @@ def test_green_call_is_marked(qtbot: QtBot, node, display: DisplayWindow) -> Non
     qtbot.waitUntil(lambda: bool(display.model.calls) and display.model.calls[0].number == called["number"],
                     timeout=5000)
     assert display.model.calls[0].green
+
+
+def test_windows_nobody_is_at_show_as_closed(qtbot: QtBot, node, display: DisplayWindow) -> None:
+    qtbot.waitUntil(lambda: len(display.model.windows) == 31, timeout=5000)
+    assert not any(w.is_open for w in display.model.windows.values())  # nobody logged in anywhere
+    node.token("1007", 7)  # a clerk logs in at window 7: its login is an event, the board re-reads the hall
+    qtbot.waitUntil(lambda: display.model.windows[7].is_open, timeout=5000)
+    assert [w.no for w in display.model.windows.values() if w.is_open] == [7]
+    display.board.grab()  # paints closed cells (未开放) without trouble

@@ -98,9 +98,28 @@ def test_waiting_and_estimate_shown_before_taking(qtbot: QtBot, node, kiosk: Kio
     for _ in range(3):
         other.issue("GJJ")
     qtbot.waitUntil(lambda: kiosk.waiting_of("GJJ")[0] == 3, timeout=5000)
-    text = kiosk.findChild(QPushButton, "cat-GJJ").text()
-    assert "3" in text and "分钟" in text
-    assert estimate_wait_min(3, 2, 8) == 12 and estimate_wait_min(0, 0, 8) == 0
+    tile = kiosk.findChild(QPushButton, "cat-GJJ")
+    assert "暂无窗口办理" in tile.text() and "分钟" not in tile.text()  # nobody at 14, 15 or 22: no promise
+    assert tile.isEnabled()  # the demo hall still issues (a clerk may come)
+    node.token("1014", 14)  # a clerk logs in at window 14
+    qtbot.waitUntil(lambda: kiosk.serving_windows("GJJ") == 1, timeout=5000)
+    assert "3" in tile.text() and "约 24 分钟" in tile.text()  # 3 × 8 min on one window
+    node.token("1015", 15)
+    qtbot.waitUntil(lambda: "约 12 分钟" in tile.text(), timeout=5000)
+    assert estimate_wait_min(3, 2, 8) == 12 and estimate_wait_min(0, 0, 8) == 0 and estimate_wait_min(3, 0, 8) == 0
+
+
+def test_unserved_category_issues_nothing_when_the_hall_says_so(qtbot: QtBot, node, kiosk: KioskWindow) -> None:
+    from hallclient.hallnode import supervisor_api as api
+
+    api.set_unserved_setting(node.client(node.token("1031")), False, 2)
+    node.client(node.token("1014", 14))  # windows 14 serves GJJ; RCFW (16, 22, 30) has nobody
+    qtbot.waitUntil(lambda: kiosk.serving_windows("GJJ") == 1 and not kiosk.takes_tickets("RCFW"), timeout=5000)
+    rc = kiosk.findChild(QPushButton, "cat-RCFW")
+    assert not rc.isEnabled() and "暂停取号" in rc.text()
+    assert kiosk.findChild(QPushButton, "cat-GJJ").isEnabled()
+    kiosk.choose_category("RCFW")  # a tap on the disabled tile does nothing
+    assert kiosk.pages.currentWidget() is kiosk.home
 
 
 def test_printer_out_of_paper_keeps_ticket_and_reprints(qtbot: QtBot, node, settings: HallSettings,

@@ -49,3 +49,8 @@ def login(w: SupervisorConsole, qtbot: Any, staff_no: str = "1031") -> None:
     w.login.button.click()
     qtbot.waitUntil(lambda: w.stack.currentWidget() is w.main and bool(w.console.windows())
                     and bool(w.console.categories) and w.bridge.state == "connected", timeout=15000)
+
+
+def staff_windows(node: LiveNode, *nos: int) -> list[Any]:
+    """Demo clerks 10NN logged in (seated, heartbeat now) at windows NN: those windows are staffed."""
+    return [node.client(node.token(f"{1000 + no}", no)) for no in nos]

@@ -11,7 +11,7 @@ from typing import Any
 from hallnode_util import LiveNode
 
 from hallclient.store.seed import DEMO_PASSWORD
-from tests.ui.supervisor.conftest import login
+from tests.ui.supervisor.conftest import login, staff_windows
 
 
 def test_clerk_login_cannot_open_console(node: LiveNode, make_console: Any, qtbot: Any) -> None:
@@ -26,6 +26,7 @@ def test_clerk_login_cannot_open_console(node: LiveNode, make_console: Any, qtbo
 
 
 def test_switch_in_console_changes_next_call(node: LiveNode, make_console: Any, qtbot: Any) -> None:
+    staff_windows(node, 9, 19, 23)  # the effect counts windows someone is at
     w = make_console(node)
     login(w, qtbot)
     tile = w.live.tiles[19]
@@ -116,11 +117,13 @@ def test_advisor_suggests_and_accepting_switches(node: LiveNode, make_console: A
     kiosk = node.client(node.device_token("kiosk"))
     for _ in range(25):
         kiosk.issue("GJJ")
+    staff_windows(node, 14, 15, 17, 18, 19, 20)
     w = make_console(node)
     login(w, qtbot)
     qtbot.waitUntil(lambda: w.console.waiting_of("GJJ") == 25 and bool(w.console.stats), timeout=10000)
     w.advisor.refresh()
-    assert w.advisor.suggestions, "a 25-visitor queue on 3 windows should get a tidal window"
+    assert w.advisor.suggestions, "a 25-visitor queue on 2 windows should get a tidal window"
+    assert {s.window for s in w.advisor.suggestions} <= {17, 18, 19, 20}  # only windows someone is at
     s = w.advisor.suggestions[0]
     assert s.to_category == "GJJ" and s.gain_after < s.gain_before
     w.advisor.accept(s)

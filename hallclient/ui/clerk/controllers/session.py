@@ -1,5 +1,12 @@
 """The clerk's session: login, the actions on the current ticket, and the live state of this window.
 
+Presence: while logged in, the controller sends a heartbeat every 15 s, so the window counts as staffed (在岗);
+the node answering 401 or 409 to it means this login ended elsewhere (the next clerk took the window over, a
+supervisor cleared it, the account was deactivated): the window goes back to the login page and says why.
+退出 logs out; 交接班 is the next clerk logging in on this PC with `handover`, which takes the window over; the
+ticket in hand stays with the window either way. A login with a one-time password asks for a new one first
+(`password_needed`); only then does the session start.
+
 State is never kept by guesswork: after every action, event or reconnect the controller re-fetches
 (windows + today's tickets) in a worker and derives the current ticket, the waiting list and the figures
 from that snapshot. Events only trigger a re-fetch (coalesced: one in flight, at most one queued).
@@ -18,7 +25,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hallclient.hallnode.client import HallClient, HallNodeUnavailable
+from hallclient.domain.presence import HEARTBEAT_EVERY_S
+from hallclient.hallnode.client import HallClient, HallNodeError, HallNodeUnavailable
 from hallclient.ui.clerk.controllers.figures import WindowFigures, parse_time, window_figures
 from hallclient.ui.clerk.controllers.waiting_model import WaitingModel, order_waiting
 from hallclient.ui.common import bridge as b
@@ -54,6 +62,9 @@ def fetch_snapshot(client: HallClient, need_categories: bool) -> dict[str, Any]:
 class ClerkController(QObject):
     logged_in = Signal(dict)
     login_failed = Signal(str)
+    login_occupied = Signal(str)  # another clerk is at work at the window: a handover (交接班) may take it over
+    password_needed = Signal(dict, str)  # a one-time password: (the login's answer, the password typed)
+    signed_out = Signal(str)  # the session ended; the text says why ("" after 退出)
     snapshot_changed = Signal()  # window, current ticket, figures, waiting list all re-derived
     notice = Signal(str)  # e.g. a supervisor switched this window's categories
     failure_changed = Signal()  # `failure` set or cleared
@@ -80,31 +91,80 @@ class ClerkController(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(60)
         self._debounce.timeout.connect(self._fetch)
+        self._pending: tuple[dict[str, Any], str, int] | None = None
+        self.beat = QTimer(self)  # presence: "this app is alive", every 15 s while logged in
+        self.beat.setInterval(HEARTBEAT_EVERY_S * 1000)
+        self.beat.timeout.connect(self.heartbeat)
         bridge.event.connect(self._on_event)
         bridge.connection_state.connect(self._on_connection)
 
     # -- login --------------------------------------------------------------------------------------
 
-    def login(self, staff_no: str, password: str, window_no: int) -> None:
+    def login(self, staff_no: str, password: str, window_no: int, handover: bool = False) -> None:
+        """Log in at a window; `handover` (交接班) takes it over from a clerk at work there."""
         def ok(out: dict) -> None:
-            self.session = out
-            self.window_no = out.get("window_no") or window_no
-            self.settings.staff_no = staff_no
-            self.settings.window_no = self.window_no
-            self.settings.sync()
-            self.bridge.start_events()
-            self.refresh()
-            self.logged_in.emit(out)
+            if out.get("must_change_password"):
+                self._pending = (out, staff_no, window_no)
+                self.password_needed.emit(out, password)
+            else:
+                self._begin(out, staff_no, window_no)
 
         def bad(exc: BaseException) -> None:
-            self.login_failed.emit(login_failure(exc))  # a 422 here names the window number: shown as is
+            if isinstance(exc, HallNodeError) and exc.status == 409 and not handover:
+                text = self.tr("{0} 号窗口已有工作人员在岗（{1}）。如为交接班，请点“接班登录”接替该窗口。")
+                self.login_occupied.emit(text.format(window_no, exc))
+            else:
+                self.login_failed.emit(login_failure(exc))  # a 422 here names the window number: shown as is
 
-        self.bridge.call("login", staff_no, password, window_no, on_done=ok, on_error=bad)
+        self.bridge.call("login", staff_no, password, window_no, handover, on_done=ok, on_error=bad)
+
+    def password_set(self) -> None:
+        """The one-time password was replaced: the session starts."""
+        if self._pending is not None:
+            out, staff_no, window_no = self._pending
+            self._pending = None
+            self._begin(out, staff_no, window_no)
+
+    def _begin(self, out: dict[str, Any], staff_no: str, window_no: int) -> None:
+        self.session = out
+        self.window_no = out.get("window_no") or window_no
+        self.settings.staff_no = staff_no
+        self.settings.window_no = self.window_no
+        self.settings.sync()
+        self.bridge.start_events()
+        self.beat.start()
+        self.refresh()
+        self.logged_in.emit(out)
 
     def logout(self) -> None:
+        """退出: leave the window (a ticket in hand stays with it for the next clerk)."""
+        self._pending = None
+        if self.bridge.token:
+            self.bridge.call("logout", on_error=lambda _e: None)
+        self._ended("")
+
+    def heartbeat(self) -> None:
+        if self.session is not None:
+            self.bridge.call("heartbeat", on_error=self._heartbeat_failed)
+
+    def _heartbeat_failed(self, exc: BaseException) -> None:
+        """401/409: this login ended elsewhere. Network trouble: the next beat tries again."""
+        if self.session is None or not isinstance(exc, HallNodeError) or exc.status not in (401, 409):
+            return
+        self.bridge.client.token = None
+        self._ended(self.tr("您已退出 {0} 号窗口：其他人员已在本窗口登录（交接班），或值班长已调整本窗口人员。"
+                            "如需继续，请重新登录。").format(self.window_no))
+
+    def _ended(self, why: str) -> None:
+        self.beat.stop()
         self.bridge.stop_events()
-        self.bridge.call("logout")
         self.session = None
+        self.current = None
+        self.signed_out.emit(why)
+
+    def holds_ticket(self) -> bool:
+        """A visitor has been called to or is being served at this window."""
+        return self.current is not None and self.current["status"] in ACTIVE
 
     # -- live state ---------------------------------------------------------------------------------
 

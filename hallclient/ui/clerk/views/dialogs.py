@@ -7,57 +7,18 @@ from typing import Any
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from hallclient.ui.common.widgets import GREEN_REASONS, green_reason_label
+from hallclient.ui.common.widgets import GREEN_REASONS, FormDialog, green_reason_label
 
 
-class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(self.form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-
-    def problem(self) -> str:
-        return ""
-
-    def _try_accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.error.setText(msg)
-            self.error.show()
-            return
-        self.accept()
-
-    def values(self) -> dict[str, Any]:
-        return {}
-
-
-class TransferDialog(_Form):
+class TransferDialog(FormDialog):
     """转办: to another category queue, or to one window; the original issue time is kept."""
 
     def __init__(self, categories: dict[str, dict[str, Any]], own_window: int, parent: QWidget | None = None) -> None:
@@ -82,7 +43,7 @@ class TransferDialog(_Form):
         return {"to_window": self.window.value(), "reason": self.reason.text()}
 
 
-class PauseDialog(_Form):
+class PauseDialog(FormDialog):
     """暂停 with a reason (the supervisor sees it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -100,7 +61,7 @@ class PauseDialog(_Form):
         return {"reason": self.reason.currentText().strip()}
 
 
-class GreenDialog(_Form):
+class GreenDialog(FormDialog):
     """标记绿色通道: reason from the fixed list; "other" needs a note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,7 +86,7 @@ class GreenDialog(_Form):
 RATING_LEVELS = (5, 4, 3, 2, 1)
 
 
-class RatingDialog(_Form):
+class RatingDialog(FormDialog):
     """好差评: five levels; 不满意 and 非常不满意 need a reason (followed up by the supervisor)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -1,4 +1,8 @@
-"""The clerk window: current ticket (large), F-key actions, live waiting list, today's figures."""
+"""The clerk window: current ticket (large), F-key actions, live waiting list, today's figures; 交接班 and 退出.
+
+Closing the window logs the clerk out (the window then counts as unstaffed at once); with a visitor called or
+being served it asks first, since the ticket stays at the window for whoever logs in there next.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -29,6 +34,7 @@ from hallclient.ui.clerk.views.keys_dialog import KeysDialog
 from hallclient.ui.clerk.views.login_view import LoginView
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.i18n import install_language
+from hallclient.ui.common.password import ChangePasswordDialog
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import ConnectionBadge, GreenBadge
 
@@ -61,8 +67,14 @@ class ClerkWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.conn)
         bridge.connection_state.connect(self.conn.set_state)
         self.login_view.submitted.connect(self.ctl.login)
+        self.login_view.cancelled.connect(lambda: self.stack.setCurrentIndex(1))
         self.ctl.login_failed.connect(self.login_view.failed)
-        self.ctl.logged_in.connect(lambda _s: self.stack.setCurrentIndex(1))
+        self.ctl.login_occupied.connect(self.login_view.occupied)
+        self.ctl.logged_in.connect(self._logged_in)
+        self.ctl.password_needed.connect(self.ask_new_password)
+        self.ctl.signed_out.connect(self._signed_out)
+        self.confirm: QMessageBox | None = None
+        self._closing = False
         self.ctl.snapshot_changed.connect(self.update_view)
         self.ctl.busy_changed.connect(lambda _b: self.update_actions())
         self.ctl.failure_changed.connect(self.update_failure)
@@ -95,6 +107,14 @@ class ClerkWindow(QMainWindow):
         top.addWidget(self.title)
         top.addWidget(self.subscription, 1)
         top.addWidget(self.paused_label)
+        self.handover_button = QPushButton()
+        self.handover_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.handover_button.clicked.connect(self.hand_over)
+        self.logout_button = QPushButton()
+        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(self.log_out)
+        top.addWidget(self.handover_button)
+        top.addWidget(self.logout_button)
         outer.addLayout(top)
         self.notice = QLabel()
         self.notice.setObjectName("notice")
@@ -212,6 +232,8 @@ class ClerkWindow(QMainWindow):
         self.dismiss_button.setText(self.tr("忽略"))
         self.lang_button.setText("English" if self.settings.language != "en" else "中文")
         self.keys_button.setText(self.tr("按键设置"))
+        self.handover_button.setText(self.tr("交接班"))
+        self.logout_button.setText(self.tr("退出"))
         self.ctl.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
         self.update_view()
 
@@ -306,7 +328,7 @@ class ClerkWindow(QMainWindow):
 
     def trigger(self, action: str) -> None:
         """A button or F-key: plain actions go out at once, the rest open their dialog."""
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.stack.currentIndex() != 1 or (self.dialog is not None and self.dialog.isVisible()):
             return
         if action == "pause" and self.ctl.paused:
             action = "resume"
@@ -352,6 +374,69 @@ class ClerkWindow(QMainWindow):
             self.dialog = None
         self.activateWindow()  # the keypad's F-keys must reach this window again
 
+    # -- session: password, 退出, 交接班, closing -------------------------------------------------------
+
+    def _logged_in(self, _session: dict) -> None:
+        self.login_view.reset()
+        self.stack.setCurrentIndex(1)
+
+    def ask_new_password(self, out: dict, password: str) -> None:
+        """A one-time password: the clerk sets their own before the window opens for work."""
+        dlg = ChangePasswordDialog(self.bridge, out["staff_no"], password, self)
+        dlg.accepted.connect(self.ctl.password_set)
+        dlg.rejected.connect(self.ctl.logout)
+        dlg.finished.connect(lambda _r: self._dialog_closed())
+        self.dialog = dlg
+        dlg.open()
+
+    def _signed_out(self, why: str) -> None:
+        self.login_view.reset(why)
+        self.stack.setCurrentIndex(0)
+        self.update_view()
+
+    def _ticket_text(self) -> str:
+        t = self.ctl.current or {}
+        return self.tr("当前号码 {0}（{1}）").format(t.get("number", ""), self.status_label(t.get("status", "")))
+
+    def _ask(self, title: str, text: str, then: Any) -> QMessageBox:
+        """A yes/no question that does not block the event loop (the keypad and the node's events go on)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("确定"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(then)
+        self.confirm = box
+        box.open()
+        return box
+
+    def log_out(self) -> None:
+        """退出; with a visitor called or being served, asks first (the ticket stays at the window)."""
+        if not self.ctl.holds_ticket():
+            self.ctl.logout()
+            return
+        self._ask(self.tr("退出登录"), self.tr("{0}。退出后该号仍留在本窗口，由下一位登录本窗口的人员继续办理。"
+                                           "确定退出？").format(self._ticket_text()), self.ctl.logout)
+
+    def hand_over(self) -> None:
+        """交接班: the next clerk logs in at this window on this PC and takes it over."""
+        t = self.ctl.current if self.ctl.holds_ticket() else None
+        self.login_view.enter_handover(self.ctl.window_no or 1, t["number"] if t else None)
+        self.stack.setCurrentIndex(0)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing logs out; with a ticket in hand it asks first, and stays open on 取消."""
+        if self.ctl.session is not None and self.ctl.holds_ticket() and not self._closing:
+            event.ignore()
+            self._ask(self.tr("关闭窗口工作台"), self.tr("{0}。关闭后将退出登录，该号仍留在本窗口，由下一位登录本窗口的"
+                                                   "人员继续办理。确定关闭？").format(self._ticket_text()),
+                      self._close_confirmed)
+            return
+        if self.ctl.session is not None:
+            self.ctl.logout()
         self._clock.stop()
         super().closeEvent(event)
+
+    def _close_confirmed(self) -> None:
+        self._closing = True
+        self.close()

@@ -38,6 +38,7 @@ def snapshot(client: Any) -> dict[str, Any]:
 class ConsoleController(QObject):
     logged_in = Signal(dict)
     login_failed = Signal(str)
+    password_needed = Signal(dict, str)  # a one-time password: (the login's answer, the password typed)
     changed = Signal()  # live hall state
     alert_raised = Signal(dict)  # an alert event (green wait / red wait)
     plans_changed = Signal()
@@ -60,7 +61,9 @@ class ConsoleController(QObject):
         self.stats: dict[str, Any] = {}
         self.staff: list[dict[str, Any]] = []
         self.green_limit_min = 5
+        self.unserved: dict[str, Any] = {"issue": True, "alert_after_min": 2}
         self.fetched = 0.0
+        self._pending: dict[str, Any] | None = None
         self._busy = self._dirty = False
         bridge.event.connect(self._on_event)
         bridge.connection_state.connect(self._on_state)
@@ -73,15 +76,37 @@ class ConsoleController(QObject):
                 self.bridge.submit(self.bridge.client.logout, on_error=lambda _e: None)
                 self.login_failed.emit(self.tr("该账号不是值班长，不能打开值班长控制台"))
                 return
-            self.me = me
-            self.bridge.start_events()
-            self.reload_all()
-            self.logged_in.emit(me)
+            if me.get("must_change_password"):
+                self._pending = me
+                self.password_needed.emit(me, password)
+                return
+            self._begin(me)
 
         def bad(exc: BaseException) -> None:
             self.login_failed.emit(login_failure(exc, bad_credentials=(401, 422)))
 
         self.bridge.call("login", staff_no, password, on_done=ok, on_error=bad)
+
+    def password_set(self) -> None:
+        """The one-time password was replaced: the console opens."""
+        me, self._pending = self._pending, None
+        if me is not None:
+            self._begin(me)
+
+    def cancel_login(self) -> None:
+        self._pending = None
+        self.bridge.submit(self.bridge.client.logout, on_error=lambda _e: None)
+        self.login_failed.emit(self.tr("未设置新密码，已退出登录"))
+
+    def _begin(self, me: dict[str, Any]) -> None:
+        self.me = me
+        self.bridge.start_events()
+        self.reload_all()
+        self.logged_in.emit(me)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.me.get("role") == "admin"
 
     @property
     def actor(self) -> str:
@@ -138,13 +163,14 @@ class ConsoleController(QObject):
         self.stats_changed.emit()
 
     def refresh_admin(self) -> None:
-        def got(out: tuple[list, dict]) -> None:
-            self.staff, green = out
+        def got(out: tuple[list, dict, dict]) -> None:
+            self.staff, green, self.unserved = out
             self.green_limit_min = int(green.get("alert_after_min", 5))
             self.admin_loaded.emit()
 
         c = self.bridge.client
-        self.bridge.submit(lambda: (api.staff(c), api.green_setting(c)), on_done=got, on_error=self._fail)
+        self.bridge.submit(lambda: (api.staff(c), api.green_setting(c), api.unserved_setting(c)), on_done=got,
+                           on_error=self._fail)
 
     def load_audit(self, kind: str | None = None, since: Any = None) -> None:
         self.bridge.submit(api.audit, self.bridge.client, kind, since, on_done=self.audit_loaded.emit,
@@ -219,6 +245,11 @@ class ConsoleController(QObject):
     def set_sla(self, code: str, yellow: int, red: int) -> None:
         self._act(api.set_sla, self.bridge.client, code, yellow, red, done_text=self.tr("预警阈值已保存"))
 
+    def set_unserved(self, issue: bool, alert_after_min: int) -> None:
+        """暂无窗口办理: whether the kiosk still issues, and the minutes before the supervisor is alerted."""
+        self._act(api.set_unserved_setting, self.bridge.client, issue, alert_after_min,
+                  done_text=self.tr("无窗口办理时的设置已保存"), after=self.refresh_admin)
+
     def set_green_limit(self, minutes: int) -> None:
         self._act(api.set_green_setting, self.bridge.client, minutes, done_text=self.tr("绿色通道预警时间已保存"),
                   after=self.refresh_admin)
@@ -240,11 +271,16 @@ class ConsoleController(QObject):
     def waiting_of(self, code: str) -> int:
         return next((c["waiting"] for c in self.status.get("categories", []) if c["code"] == code), 0)
 
+    @staticmethod
+    def serves(w: dict[str, Any]) -> bool:
+        """The window takes calls now: open, not paused, and someone is at it (在岗)."""
+        return bool(w.get("is_open", True)) and not w.get("paused") and bool(w.get("staffed"))
+
     def serving_windows(self, windows: list[dict[str, Any]]) -> dict[str, int]:
-        """Category → open windows serving it as primary."""
+        """Category → windows taking calls now that serve it as primary."""
         out: dict[str, int] = {}
         for w in windows:
-            if w.get("is_open", True) and not w.get("paused"):
+            if self.serves(w):
                 for c in w["primary"]:
                     out[c] = out.get(c, 0) + 1
         return out
@@ -272,8 +308,8 @@ class ConsoleController(QObject):
         return out
 
     def advice(self) -> list[Suggestion]:
-        wins = [TidalWindow(w["no"], tuple(w["primary"]), tuple(w["secondary"]),
-                            bool(w.get("is_open", True)) and not w.get("paused")) for w in self.windows()]
+        wins = [TidalWindow(w["no"], tuple(w["primary"]), tuple(w["secondary"]), self.serves(w))
+                for w in self.windows()]
         tidal = [w["no"] for w in self.windows() if w.get("tidal")]
         return suggest(self.loads(), wins, tidal)
 

@@ -1,5 +1,6 @@
 """The supervisor console window: login page, then tabs (live hall, green channel, plans, advisor, charts,
-audit, admin) under an alert banner that stays until the alert is acknowledged."""
+audit, duty settings, staff and windows, daily report) under an alert banner that stays until the alert is
+acknowledged. A login with a one-time password sets a new one before the console opens."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hallclient.paths import resource_path
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.password import ChangePasswordDialog
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import ConnectionBadge
 from hallclient.ui.supervisor.controllers.console import ConsoleController
@@ -35,6 +37,7 @@ from hallclient.ui.supervisor.views.panels import (
     PlansPanel,
 )
 from hallclient.ui.supervisor.views.reports import ReportsPanel
+from hallclient.ui.supervisor.views.staff_admin import StaffAdminPanel
 
 
 class LoginPage(QWidget):
@@ -70,6 +73,15 @@ class LoginPage(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         console.login_failed.connect(self._failed)
+        console.password_needed.connect(self.ask_new_password)
+        self.dialog: ChangePasswordDialog | None = None
+
+    def ask_new_password(self, me: dict, password: str) -> None:
+        """A one-time password: set one's own before the console opens."""
+        self.dialog = ChangePasswordDialog(self.console.bridge, me["staff_no"], password, self)
+        self.dialog.accepted.connect(self.console.password_set)
+        self.dialog.rejected.connect(self.console.cancel_login)
+        self.dialog.open()
 
     def submit(self) -> None:
         self.error.clear()
@@ -154,10 +166,11 @@ class SupervisorConsole(QWidget):
         self.charts = ChartsPanel(self.console, self.tabs)
         self.audit = AuditPanel(self.console, self.tabs)
         self.admin = AdminPanel(self.console, self.tabs)
+        self.people = StaffAdminPanel(self.console, self.tabs)
         for w, label in ((self.live, self.tr("大厅实况")), (self.green, self.tr("绿色通道与预警")),
                          (self.plans, self.tr("潮汐方案")), (self.advisor, self.tr("调度建议")),
                          (self.charts, self.tr("统计图表")), (self.audit, self.tr("审计日志")),
-                         (self.admin, self.tr("窗口与人员"))):
+                         (self.admin, self.tr("值班设置")), (self.people, self.tr("人员与窗口"))):
             self.tabs.addTab(w, label)
         self.reports = ReportsPanel(self.console, self.tabs)
         self.tabs.addTab(self.reports, self.tr("日报"))
@@ -175,9 +188,11 @@ class SupervisorConsole(QWidget):
         self.resize(1440, 900)
 
     def _logged_in(self, me: dict) -> None:
-        self.who.setText(self.tr("值班长：{0}").format(me.get("name", "")))
+        title = self.tr("管理员：{0}") if me.get("role") == "admin" else self.tr("值班长：{0}")
+        self.who.setText(title.format(me.get("name", "")))
         self.stack.setCurrentWidget(self.main)
         self.audit.load()
+        self.people.load()
 
     def _tab_changed(self, _i: int) -> None:
         if self.tabs.currentWidget() is self.audit:

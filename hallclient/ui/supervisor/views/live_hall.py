@@ -95,7 +95,13 @@ class WindowTile(QFrame):
         colour = STATE_COLOURS.get(w["state"], "#444")
         self.state.setText(names.get(w["state"], w["state"]))
         self.state.setStyleSheet(f"color:white; background:{colour}; border-radius:6px; padding:0 6px;")
-        self.clerk.setText(self.tr("人员：{0}").format(w.get("clerk") or self.tr("（无）")))
+        if not w.get("clerk"):
+            who = self.tr("（无人在岗）")
+        elif w.get("staffed"):
+            who = w["clerk"]
+        else:  # logged in there, but the app went silent for a minute
+            who = self.tr("{0}（离线）").format(w["clerk"])
+        self.clerk.setText(self.tr("人员：{0}").format(who))
         self.since = None
         if at_window is not None and w.get("current_ticket"):
             self.since = parse_utc(at_window.get("called_at"))
@@ -301,7 +307,7 @@ class LiveHallView(QWidget):
                     item.setForeground(SLA_COLOURS[colour])
         wins = self.console.windows()
         busy = sum(1 for w in wins if w["state"] in ("calling", "serving"))
-        open_n = sum(1 for w in wins if w["state"] != "closed")
+        open_n = sum(1 for w in wins if w.get("staffed") and w.get("is_open", True))  # someone is at it
         greens = len(self.console.green_tickets())
         self.totals.setText(self.tr("等候 {0} 人 · 开放窗口 {1}/{2} · 办理中 {3} · 绿色通道等候 {4} · 未确认预警 {5}")
                             .format(waiting_total, open_n, len(wins), busy, greens, len(self.console.alerts)))

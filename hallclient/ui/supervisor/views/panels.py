@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -434,7 +433,8 @@ class AuditPanel(QWidget):
 
 
 class AdminPanel(QWidget):
-    """Windows open/close and clerk, staff password reset, SLA thresholds, green-channel minutes."""
+    """值班设置: windows open/close and who sits where, SLA thresholds, green-channel minutes, and what the kiosk
+    does for a category no staffed window serves (暂无窗口办理). Staff accounts are in the 人员与窗口 tab."""
 
     def __init__(self, console: ConsoleController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -455,11 +455,6 @@ class AdminPanel(QWidget):
         left.addLayout(row)
         lay.addLayout(left, 2)
         right = QVBoxLayout()
-        self.staff = table([self.tr("工号"), self.tr("姓名"), self.tr("角色"), self.tr("窗口")], self)
-        right.addWidget(self.staff, 1)
-        self.reset_btn = QPushButton(self.tr("重置所选人员密码"), self)
-        self.reset_btn.clicked.connect(self._reset)
-        right.addWidget(self.reset_btn)
         self.sla = QTableWidget(0, 3, self)
         self.sla.setHorizontalHeaderLabels([self.tr("业务类别"), self.tr("黄色（分钟）"), self.tr("红色（分钟）")])
         self.sla.verticalHeader().setVisible(False)
@@ -478,6 +473,20 @@ class AdminPanel(QWidget):
         save_row.addWidget(self.green)
         save_row.addWidget(save_green)
         right.addLayout(save_row)
+        unserved_row = QHBoxLayout()
+        self.issue_unserved = QCheckBox(self.tr("无在岗窗口办理的业务仍可取号"), self)
+        self.unserved_min = QSpinBox(self)
+        self.unserved_min.setRange(0, 240)
+        self.unserved_min.setSuffix(self.tr(" 分钟"))
+        save_unserved = QPushButton(self.tr("保存"), self)
+        save_unserved.clicked.connect(lambda: console.set_unserved(self.issue_unserved.isChecked(),
+                                                                   self.unserved_min.value()))
+        unserved_row.addWidget(self.issue_unserved)
+        unserved_row.addStretch(1)
+        unserved_row.addWidget(QLabel(self.tr("有人等候但无窗口办理时预警"), self))
+        unserved_row.addWidget(self.unserved_min)
+        unserved_row.addWidget(save_unserved)
+        right.addLayout(unserved_row)
         lay.addLayout(right, 3)
         console.changed.connect(self.refresh)
         console.admin_loaded.connect(self.refresh_staff)
@@ -496,14 +505,14 @@ class AdminPanel(QWidget):
                     self.sla.setCellWidget(i, j, spin)
 
     def refresh_staff(self) -> None:
-        fill(self.staff, [[s["staff_no"], s["name"], s["role"], s.get("default_window") or ""]
-                          for s in self.console.staff])
         self.clerk.clear()
         self.clerk.addItem(self.tr("（无人）"), None)
         for s in self.console.staff:
             if s["role"] == "clerk" and s["active"]:
                 self.clerk.addItem(f"{s['staff_no']} {s['name']}", s["staff_no"])
         self.green.setValue(self.console.green_limit_min)
+        self.issue_unserved.setChecked(bool(self.console.unserved.get("issue", True)))
+        self.unserved_min.setValue(int(self.console.unserved.get("alert_after_min", 2)))
 
     def _selected_window(self) -> int | None:
         rows = sorted({i.row() for i in self.wins.selectedIndexes()})
@@ -519,16 +528,6 @@ class AdminPanel(QWidget):
         no = self._selected_window()
         if no is not None:
             self.console.assign_clerk(no, self.clerk.currentData())
-
-    def _reset(self) -> None:
-        rows = sorted({i.row() for i in self.staff.selectedIndexes()})
-        if not rows:
-            return
-        staff_no = self.console.staff[rows[0]]["staff_no"]
-        pw, ok = QInputDialog.getText(self, self.tr("重置密码"), self.tr("{0} 的新密码（至少 8 位）").format(staff_no),
-                                      QLineEdit.EchoMode.Password)
-        if ok and len(pw) >= 8:
-            self.console.reset_password(staff_no, pw)
 
     def _save_sla(self) -> None:
         for i, c in enumerate(self.console.categories.values()):
