@@ -124,6 +124,25 @@ def rss_mb() -> float:
         return float("nan")
 
 
+def choose_start(settings: HallSettings, db: Path) -> bool:
+    """The launcher; when it asks for a new hall on this PC, the first-run wizard, and back to the launcher if the
+    wizard is cancelled. False: the user quit."""
+    from hallclient.ui.launcher import LauncherDialog
+
+    while True:
+        launcher = LauncherDialog(settings, db=db)
+        bench = _bench_hook(launcher)  # HALLCLIENT_BENCH: the launcher's first paint is the figure, then quit
+        if launcher.exec() != LauncherDialog.DialogCode.Accepted or bench is not None:
+            return False
+        install_language(settings.language)
+        if launcher.first_hall != "new" or settings.node_url or db.exists():
+            return True
+        from hallclient.ui.launcher.wizard import HallWizard
+
+        if HallWizard(db).exec() == HallWizard.DialogCode.Accepted:
+            return True
+
+
 def run(args: argparse.Namespace) -> int:
     problem = qt_platform.precheck()
     if problem:
@@ -135,14 +154,8 @@ def run(args: argparse.Namespace) -> int:
     # flags (hallclient --role/--node/--window) win over the environment
     settings.apply_overrides(getattr(args, "role", None), getattr(args, "node", None), getattr(args, "window", None))
     install_language(settings.language)
-    if not settings.overridden("role") and not settings.skip_launcher:
-        from hallclient.ui.launcher import LauncherDialog
-
-        launcher = LauncherDialog(settings)
-        bench = _bench_hook(launcher)
-        if launcher.exec() != LauncherDialog.DialogCode.Accepted or bench is not None:
-            return 0
-        install_language(settings.language)
+    if not settings.overridden("role") and not settings.skip_launcher and not choose_start(settings, Path(args.db)):
+        return 0
 
     node: EmbeddedNode | None = None
     url = settings.node_url
@@ -164,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        del bench
         bridge.shutdown()
         if node is not None:
             node.stop()

@@ -79,6 +79,21 @@ class _Runner(QRunnable):
             self.task._result.emit(True, value)
 
 
+def run_in_background(fn: Callable[..., Any], *args: Any, parent: QObject,
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+    """`fn(*args, **kwargs)` on Qt's global thread pool, for work before any hall node is there (the first-run
+    wizard reading a catalogue file); the callbacks run on the GUI thread. The task is owned by `parent`."""
+    task = Task(getattr(fn, "__name__", "task"), parent)
+    if on_done is not None:
+        task.done.connect(on_done)
+    if on_error is not None:
+        task.failed.connect(on_error)
+    task.finished.connect(task.deleteLater)
+    QThreadPool.globalInstance().start(_Runner(task, fn, args, kwargs))
+    return task
+
+
 class HallBridge(QObject):
     """Owns one `HallClient` (and, after `start_events`, one `EventSubscriber`) for a role window."""
 

@@ -1,6 +1,12 @@
-"""Launcher / settings dialog shown before a role window (skipped when the user asked, or HALLCLIENT_ROLE)."""
+"""Launcher / settings dialog shown before a role window (skipped when the user asked, or HALLCLIENT_ROLE).
+
+When the embedded hall node has no database yet, it asks which hall to start: the demo hall (the default, no
+questions) or a new real hall, set up by the first-run wizard (`launcher.wizard`); `first_hall` holds the answer.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -23,9 +29,13 @@ from hallclient.ui.common.settings import LANGUAGES, ROLES, HallSettings
 class LauncherDialog(QDialog):
     """Writes the choices into `settings` on accept."""
 
-    def __init__(self, settings: HallSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: HallSettings, parent: QWidget | None = None, db: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.db = db
+        self.first_hall = "demo"
+        self.hall_choice = QComboBox()  # only while the embedded node has no database: demo or a new hall
+        self.hall_label = QLabel()
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.role = QComboBox()
@@ -45,6 +55,7 @@ class LauncherDialog(QDialog):
         for label, field in zip(self.labels, (self.role, self.embedded, self.node_url, self.port, self.language),
                                 strict=True):
             self.form.addRow(label, field)
+        self.form.insertRow(2, self.hall_label, self.hall_choice)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -69,7 +80,12 @@ class LauncherDialog(QDialog):
         for label, text in zip(self.labels, (self.tr("角色"), self.tr("大厅服务"), self.tr("服务地址"),
                                              self.tr("内置服务端口"), self.tr("语言")), strict=True):
             label.setText(text)
-        self.embedded.setText(self.tr("在本机启动内置大厅服务（演示大厅）"))
+        self.embedded.setText(self.tr("在本机启动内置大厅服务"))
+        self.hall_label.setText(self.tr("本机大厅"))
+        hi = self.hall_choice.currentIndex()
+        self.hall_choice.clear()
+        self.hall_choice.addItems([self.tr("演示大厅（无需设置，直接体验）"), self.tr("新建大厅（设置向导）")])
+        self.hall_choice.setCurrentIndex(max(hi, 0))
         self.skip.setText(self.tr("下次直接进入，不再显示此窗口"))
         ri, li = self.role.currentIndex(), self.language.currentIndex()
         self.role.blockSignals(True)
@@ -88,6 +104,9 @@ class LauncherDialog(QDialog):
     def _sync_enabled(self) -> None:
         self.node_url.setEnabled(not self.embedded.isChecked())
         self.port.setEnabled(self.embedded.isChecked())
+        first_run = self.embedded.isChecked() and self.db is not None and not self.db.exists()
+        self.hall_label.setVisible(first_run)
+        self.hall_choice.setVisible(first_run)
 
     def _language_changed(self, index: int) -> None:
         install_language(LANGUAGES[index])
@@ -105,4 +124,5 @@ class LauncherDialog(QDialog):
         s.language = LANGUAGES[self.language.currentIndex()]
         s.skip_launcher = self.skip.isChecked()
         s.sync()
+        self.first_hall = "new" if self.hall_choice.isVisible() and self.hall_choice.currentIndex() == 1 else "demo"
         super().accept()
