@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from hallclient.catalogue.validate import check_url
+from hallclient.domain.staff import STAFF_ROLES
 from hallclient.ids import new_id
 from hallclient.store.store import Store, utc_now
 from hallclient.store.sync_tables import HolidayRow, ReferenceReleaseRow
@@ -159,7 +160,7 @@ def validate(data: Any) -> None:
         for k in ("staff_no", "name", "role", "password_hash"):
             _need(k in s, f"staff {s.get('staff_no', '?')}: missing {k}")
         _need(str(s["password_hash"]).startswith("$"), f"staff {s['staff_no']}: password is not a hash")
-        _need(s["role"] in ("clerk", "supervisor", "admin"), f"staff {s['staff_no']}: unknown role {s['role']}")
+        _need(s["role"] in {r.value for r in STAFF_ROLES}, f"staff {s['staff_no']}: unknown role {s['role']}")
         _need(s["staff_no"] not in staff_nos, f"staff {s['staff_no']} twice")
         staff_nos.add(s["staff_no"])
     for a in data.get("appointments", []):

@@ -108,16 +108,21 @@
     </message>
     <message>
         <location filename="../../hallclient/ui/display/board.py" line="54"/>
+        <source>未开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/display/board.py" line="55"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/display/board.py" line="55"/>
+        <location filename="../../hallclient/ui/display/board.py" line="56"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/display/board.py" line="56"/>
+        <location filename="../../hallclient/ui/display/board.py" line="57"/>
         <source>网络连接中断，正在重新连接…</source>
         <translation>Connection lost, reconnecting…</translation>
     </message>

@@ -14,19 +14,18 @@ from hallclient.domain.staff import password_rule
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.errors import describe
 
-_CONTEXT = "PasswordDialog"
-
 
 def rule_text(rule: str) -> str:
-    tr = QCoreApplication.translate
+    """Why a password is refused, in the user's language (`rule`: a key of `domain.staff.PASSWORD_RULES`, or
+    "same", "mismatch")."""
     return {
-        "short": tr(_CONTEXT, "密码至少 8 位"),
-        "long": tr(_CONTEXT, "密码最多 200 位"),
-        "blank": tr(_CONTEXT, "密码首尾不能是空格，也不能含控制字符"),
-        "staff_no": tr(_CONTEXT, "密码不能与工号相同"),
-        "demo": tr(_CONTEXT, "不能使用演示大厅的密码"),
-        "same": tr(_CONTEXT, "新密码不能与当前密码相同"),
-        "mismatch": tr(_CONTEXT, "两次输入的新密码不一致"),
+        "short": QCoreApplication.translate("PasswordDialog", "密码至少 8 位"),
+        "long": QCoreApplication.translate("PasswordDialog", "密码最多 200 位"),
+        "blank": QCoreApplication.translate("PasswordDialog", "密码首尾不能是空格，也不能含控制字符"),
+        "staff_no": QCoreApplication.translate("PasswordDialog", "密码不能与工号相同"),
+        "demo": QCoreApplication.translate("PasswordDialog", "不能使用演示大厅的密码"),
+        "same": QCoreApplication.translate("PasswordDialog", "新密码不能与当前密码相同"),
+        "mismatch": QCoreApplication.translate("PasswordDialog", "两次输入的新密码不一致"),
     }.get(rule, rule)
 
 

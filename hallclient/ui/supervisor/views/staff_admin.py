@@ -35,9 +35,11 @@ from hallclient.ui.supervisor.views.panels import fill, table
 
 
 def role_label(role: str) -> str:
-    tr = QCoreApplication.translate
-    return {"clerk": tr("StaffAdmin", "窗口人员"), "reception": tr("StaffAdmin", "导服"),
-            "supervisor": tr("StaffAdmin", "值班长"), "admin": tr("StaffAdmin", "管理员")}.get(role, role)
+    """The translated name of a staff role (the role list itself is `domain.staff`)."""
+    return {"clerk": QCoreApplication.translate("StaffAdmin", "窗口人员"),
+            "reception": QCoreApplication.translate("StaffAdmin", "导服"),
+            "supervisor": QCoreApplication.translate("StaffAdmin", "值班长"),
+            "admin": QCoreApplication.translate("StaffAdmin", "管理员")}.get(role, role)
 
 
 class StaffDialog(FormDialog):
