@@ -1,6 +1,7 @@
-"""Writes resources/screenshots/supervisor.png: the console offscreen on the demo hall with a busy morning.
+"""Writes resources/screenshots/supervisor.png: the console offscreen on the demo hall with a busy morning;
+with a tab number, supervisor-tab<N>.png (tab 7, 人员与窗口, as the admin: supervisor-staff.png).
 
-    QT_QPA_PLATFORM=offscreen /work/venv/bin/python tests/ui/supervisor/shot_supervisor.py [tab]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/supervisor/shot_supervisor.py [tab]
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from hallclient.ui.app import make_app  # noqa: E402
 from hallclient.ui.common.bridge import HallBridge  # noqa: E402
 from hallclient.ui.common.settings import HallSettings  # noqa: E402
 from hallclient.ui.supervisor import open_role  # noqa: E402
+
+
+STAFF_TAB = 7  # 人员与窗口
+STAFFED = [no for no in range(1, 31) if no not in (3, 8, 15, 24, 25, 27)]
 
 
 def busy_morning(db: Path) -> None:
@@ -67,17 +72,20 @@ def busy_morning(db: Path) -> None:
 
 def main() -> None:
     tab = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-    out = ROOT / "resources" / "screenshots" / ("supervisor.png" if tab == 0 else f"supervisor-tab{tab}.png")
+    name = {0: "supervisor.png", STAFF_TAB: "supervisor-staff.png"}.get(tab, f"supervisor-tab{tab}.png")
+    out = ROOT / "resources" / "screenshots" / name
     tmp = Path(tempfile.mkdtemp())
     db = tmp / "hall.sqlite"
     busy_morning(db)
     node = LiveNode(db, None, heartbeat_s=1.0).start()
+    for no in STAFFED:  # clerks logged in at most windows; the others show closed (nobody there)
+        node.token(f"{1000 + no}", no)
     app = make_app()
     bridge = HallBridge(node.url)
     w = open_role(bridge, HallSettings(tmp / "s.ini"))
     w.resize(1440, 900)
     w.show()
-    w.login.staff_no.setText("1031")
+    w.login.staff_no.setText("9001" if tab == STAFF_TAB else "1031")
     w.login.password.setText(DEMO_PASSWORD)
     w.login.button.click()
     loop = QEventLoop()
@@ -87,6 +95,9 @@ def main() -> None:
     w.tabs.setCurrentIndex(tab)
     if tab == 3:
         w.advisor.refresh()
+    if tab == STAFF_TAB:
+        w.people.staff.selectRow(0)
+        w.people.wins.selectRow(4)
     QTimer.singleShot(2500, loop.quit)
     loop.exec()
     w.grab().save(str(out))

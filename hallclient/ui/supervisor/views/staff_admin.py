@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -123,8 +124,10 @@ class StaffAdminPanel(QWidget):
 
         win_box = QGroupBox(self.tr("窗口"), self)
         wl = QVBoxLayout(win_box)
-        self.wins = table([self.tr("窗口"), self.tr("名称"), self.tr("区域"), self.tr("潮汐"), self.tr("默认主办"),
-                           self.tr("默认协办"), self.tr("状态")], win_box)
+        self.wins = table([self.tr("窗口"), self.tr("名称"), self.tr("区域"), self.tr("潮汐"), self.tr("状态"),
+                           self.tr("默认主办"), self.tr("默认协办")], win_box)
+        self.wins.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.wins.setColumnWidth(1, 130)  # long names (…（综合咨询·帮办代办）) are elided, not the categories
         self.wins.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         wl.addWidget(self.wins, 1)
         wrow = QHBoxLayout()
@@ -171,8 +174,8 @@ class StaffAdminPanel(QWidget):
                            self.tr("待本人设置") if s.get("must_change_password") else ""] for s in self.ctl.staff])
         names = self.console.name
         fill(self.wins, [[w["no"], w["name"], w["zone"], self.tr("是") if w["tidal"] else "",
-                          "、".join(map(names, w["default_primary"])), "、".join(map(names, w["default_secondary"])),
-                          self.tr("已停用") if w["retired"] else (w.get("clerk") or self.tr("使用中"))]
+                          self.tr("已停用") if w["retired"] else (w.get("clerk") or self.tr("使用中")),
+                          "、".join(map(names, w["default_primary"])), "、".join(map(names, w["default_secondary"]))]
                          for w in self.ctl.windows])
         for t, rows, key, keep in ((self.staff, self.ctl.staff, "staff_no", keep_staff),
                                    (self.wins, self.ctl.windows, "no", keep_win)):
@@ -197,6 +200,7 @@ class StaffAdminPanel(QWidget):
     def _staff_selected(self) -> None:
         s = self.selected_staff()
         self.photo.clear()
+        self.photo.setText(self.tr("无照片") if s is not None and not s.get("has_photo") else "")
         if s is not None and s.get("has_photo"):
             self.ctl.load_photo(s["staff_no"])
         self._update_buttons()
