@@ -81,22 +81,24 @@ class Presence:
             self._announced[window_no] = staffed
 
 
-def serves_now(row: Any, presence: Presence, now: datetime) -> bool:
-    """A window takes calls now: in service, open, not paused, and staffed."""
-    return (not row.retired and row.is_open and not row.paused
-            and presence.staffed(row.no, row.clerk_id, now))
+def count_serving(windows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Category code → windows that take calls for it now (as primary or secondary): open, not paused and
+    staffed (`windows` as the hall status lists them: is_open, paused, staffed, primary, secondary)."""
+    out: dict[str, int] = {}
+    for w in windows:
+        if w["is_open"] and not w["paused"] and w["staffed"]:
+            for code in {*w["primary"], *w["secondary"]}:
+                out[code] = out.get(code, 0) + 1
+    return out
 
 
 def serving_counts(conn: Any, presence: Presence, now: datetime) -> dict[str, int]:
-    """Category code → windows that serve it (as primary or secondary) and take calls now."""
-    out: dict[str, int] = {}
-    rows = conn.execute(select(WIN.c.no, WIN.c.clerk_id, WIN.c.is_open, WIN.c.paused, WIN.c.retired,
-                               WIN.c.primary_categories, WIN.c.secondary_categories))
-    for r in rows:
-        if serves_now(r, presence, now):
-            for code in {*(r.primary_categories or ()), *(r.secondary_categories or ())}:
-                out[code] = out.get(code, 0) + 1
-    return out
+    """`count_serving` over the windows in service, read from the database."""
+    rows = conn.execute(select(WIN.c.no, WIN.c.clerk_id, WIN.c.is_open, WIN.c.paused, WIN.c.primary_categories,
+                               WIN.c.secondary_categories).where(WIN.c.retired.is_(False)))
+    return count_serving({"is_open": r.is_open, "paused": r.paused, "staffed": presence.staffed(r.no, r.clerk_id, now),
+                          "primary": r.primary_categories or (), "secondary": r.secondary_categories or ()}
+                         for r in rows)
 
 
 def seated_windows(conn: Any) -> list[tuple[int, uuid.UUID | None]]:

@@ -17,7 +17,7 @@ from hallclient.hallnode import alerts
 from hallclient.hallnode.auth import Principal
 from hallclient.hallnode.deps import ANY_ROLE, MANAGERS, Node, NodeDep, aware, require
 from hallclient.hallnode.events import head_seq_in
-from hallclient.hallnode.presence import serving_counts
+from hallclient.hallnode.presence import count_serving
 from hallclient.hallnode.schemas import (
     AlertOut,
     CategoryOut,
@@ -157,7 +157,8 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
             .where(CAT.c.active.is_(True))
             .group_by(CAT.c.id).order_by(CAT.c.sort_order, CAT.c.code)
         ).all()
-        serving = serving_counts(conn, node.presence, now)
+        wins = window_rows(node, conn, now)
+        serving = count_serving(wins)
         issue_unserved = unserved_setting(conn)["issue"]
         cats = []
         for r in rows:
@@ -170,7 +171,6 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
             cats.append(CategoryStatus(code=r.code, name=r.name, waiting=r.waiting, longest_wait_s=int(waited),
                                        colour=colour if r.oldest is not None else "blue", windows=n,
                                        takes_tickets=n > 0 or issue_unserved))
-        wins = window_rows(node, conn, now)
         day = hall_day_repo.day_status(node.store, now, hall_day_repo.load_calendar(conn))
     return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day}
 

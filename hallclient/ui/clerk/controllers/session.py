@@ -151,7 +151,10 @@ class ClerkController(QObject):
         """401/409: this login ended elsewhere. Network trouble: the next beat tries again."""
         if self.session is None or not isinstance(exc, HallNodeError) or exc.status not in (401, 409):
             return
-        self.bridge.client.token = None
+        if exc.status == 409:  # taken off the window, the login itself still valid: end it properly
+            self.bridge.call("logout", on_error=lambda _e: None)
+        else:
+            self.bridge.client.token = None
         self._ended(self.tr("您已退出 {0} 号窗口：其他人员已在本窗口登录（交接班），或值班长已调整本窗口人员。"
                             "如需继续，请重新登录。").format(self.window_no))
 
