@@ -30,7 +30,6 @@ from hallclient.ui.common.bridge import HallBridge  # noqa: E402
 from hallclient.ui.common.settings import HallSettings  # noqa: E402
 from hallclient.ui.supervisor import open_role  # noqa: E402
 
-
 STAFF_TAB = 7  # 人员与窗口
 STAFFED = [no for no in range(1, 31) if no not in (3, 8, 15, 24, 25, 27)]
 
