@@ -205,7 +205,7 @@ def test_hall_password_hands_out_a_one_time_password(capsys, monkeypatch, tmp_pa
     assert code == 2 and "no staff member nobody" in err
 
 
-def test_serve_without_a_hall_says_so_in_one_line(tmp_path: Path) -> None:
+def test_serve_without_a_hall_says_so_in_one_line(capsys, monkeypatch, tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite"
     assert main(["--db", str(db), "db", "upgrade"]) == 0
     done = subprocess.run([sys.executable, "-m", "hallclient", "--db", str(db), "serve", "--port", "0"],
@@ -213,3 +213,7 @@ def test_serve_without_a_hall_says_so_in_one_line(tmp_path: Path) -> None:
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "no hall configured yet" in lines[0] and "hallclient hall init" in lines[0]
+    # the empty database takes a hall
+    code, out, _ = run(capsys, monkeypatch, ADMIN_PW + "\n", "--db", str(db), "hall", "init", "--from",
+                       str(template("json")))
+    assert code == 0 and "set up" in out
