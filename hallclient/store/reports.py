@@ -63,7 +63,8 @@ def _rating_figures(levels: Counter[int]) -> dict[str, Any]:
             "satisfaction": _rate(rs.satisfaction(dict(levels)))}
 
 
-def _green_limit(conn: Any) -> int:
+def green_limit(conn: Any) -> int:
+    """The hall's green-channel limit in minutes (setting `green_channel.alert_after_min`)."""
     value = conn.execute(select(SET.c.value).where(SET.c.key == "green_channel")).scalar()
     try:
         return max(1, int((value or {}).get("alert_after_min", DEFAULT_GREEN_LIMIT_MIN)))
@@ -85,7 +86,7 @@ def daily_report(store: Store, day: date, now: datetime | None = None) -> dict[s
                                    CAT.c.red_after_min, CAT.c.active)
                             .order_by(CAT.c.sort_order, CAT.c.prefix)).all()
         windows = {w.no: w.name for w in conn.execute(select(WIN.c.no, WIN.c.name))}
-        green_limit = _green_limit(conn)
+        green_limit_min = green_limit(conn)
         tickets = conn.execute(
             select(T.c.id, T.c.number, T.c.category_id, T.c.status, T.c.issued_at, T.c.started_at, T.c.finished_at,
                    T.c.window_no, T.c.rating, T.c.green_reason, T.c.green_flagged_at)
@@ -208,12 +209,12 @@ def daily_report(store: Store, day: date, now: datetime | None = None) -> dict[s
     called_waits = [w for w, _n, called in green_waits if called]
     longest = max(green_waits, default=None)
     green = {
-        "alert_after_min": green_limit,
+        "alert_after_min": green_limit_min,
         "count": len(green_waits),
         "by_reason": [{"reason": r.value, "label": r.label_zh, "count": green_reasons[r.value]}
                       for r in GreenReason if green_reasons[r.value]],
-        "called_within_limit": sum(1 for w in called_waits if w < green_limit * 60),
-        "called_late": sum(1 for w in called_waits if w >= green_limit * 60),
+        "called_within_limit": sum(1 for w in called_waits if w < green_limit_min * 60),
+        "called_late": sum(1 for w in called_waits if w >= green_limit_min * 60),
         "not_called": len(green_waits) - len(called_waits),
         "longest_wait_min": _minutes(longest[0]) if longest else None,
         "longest_number": longest[1] if longest else None,

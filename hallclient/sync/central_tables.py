@@ -4,6 +4,12 @@ per-hall watermark and the reference-data releases that come down.
 A separate `MetaData` (not SQLModel's), so the hall database's schema comparison never sees these. The
 mirrored tables copy the hall's column names and types one to one, which lets the push move raw rows
 without converting them; a new hall column needs a new revision in `db/central/versions/`.
+
+`ticket` and `ticket_event` hold years of rows: on PostgreSQL they are partitioned by month (of the ticket's
+business `day`, of the event's `at`; see `hallclient.central.partitions`). A partitioned table's unique key must
+contain the partition column, so their keys are (hall_id, day, id) and (hall_id, at, id) — also the order the
+reports and the nightly checks scan them in. A ticket's day and an event's time never change, so the upsert
+still meets the same row again; the SQLite stand-in has the same keys (one upsert for both).
 """
 
 from __future__ import annotations
@@ -47,23 +53,36 @@ def _central_type(t: TypeEngine) -> TypeEngine:
     return t
 
 
+# The columns each up table's rows are unique on: the upsert's ON CONFLICT target.
+KEY: dict[str, tuple[str, ...]] = {
+    "ticket": ("hall_id", "day", "id"),
+    "ticket_event": ("hall_id", "at", "id"),
+}
+
+
+def key_columns(table: str) -> tuple[str, ...]:
+    return KEY.get(table, ("hall_id", "id"))
+
+
 def _mirror(name: str, *indexes: tuple[str, ...]) -> Table:
     src = hall_metadata.tables[name]
     cols = [Column(c.name, _central_type(c.type), nullable=c.nullable) for c in src.columns]
+    part = {"postgresql_partition_by": f"RANGE ({KEY[name][1]})"} if name in KEY else {}
     table = Table(
         name,
         central_metadata,
         *cols,
         Column("synced_at", DateTime(), nullable=True),
-        PrimaryKeyConstraint("hall_id", "id", name=f"pk_{name}"),
+        PrimaryKeyConstraint(*key_columns(name), name=f"pk_{name}"),
+        **part,
     )
     for idx in indexes:
         Index(f"ix_{name}_{'_'.join(idx)}", *[table.c[c] for c in idx])
     return table
 
 
-ticket = _mirror("ticket", ("hall_id", "day"))
-ticket_event = _mirror("ticket_event", ("hall_id", "at"))
+ticket = _mirror("ticket")
+ticket_event = _mirror("ticket_event")
 window_session = _mirror("window_session", ("hall_id", "started_at"))
 window_switch = _mirror("window_switch", ("hall_id", "at"))
 audit_log = _mirror("audit_log", ("hall_id", "at"))
@@ -96,3 +115,6 @@ ref_release = Table(
 )
 
 UP = {name: central_metadata.tables[name] for name in UP_TABLES}
+
+
+from hallclient.central import tables as _central_tables  # noqa: E402, F401  (revision c0002 tables)

@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, text
 
+from hallclient.central import partitions, refresh
 from hallclient.store.store import Store
 from hallclient.sync.central_tables import DAY_COLUMN, UP_TABLES
-from hallclient.sync.push import FaultHook, columns, fault, upsert_rows
+from hallclient.sync.push import FaultHook, apply_derived, batch_months, columns, fault, upsert_rows
 
 _STATE_SUM = {
     "ticket": "sum(version)",
@@ -34,7 +35,7 @@ class DayCheck:
     day: str
     hall: Fingerprint
     central: Fingerprint
-    status: str  # ok | healed | mismatch
+    status: str  # ok | healed | mismatch | archived
 
     def describe(self) -> str:
         return (f"{self.table} {self.day}: hall {self.hall[0]} rows (state {self.hall[1]}), "
@@ -91,8 +92,11 @@ def repush_day(store: Store, engine: Engine, table: str, day: str) -> int:
     with store.read() as conn:
         rows = [tuple(r) for r in conn.exec_driver_sql(
             f'SELECT {col_list} FROM "{table}" WHERE "{col}" >= ? AND "{col}" < ?', (day, _next_day(day))).all()]
+    partitions.ensure(engine, batch_months({table: rows}))
     with engine.begin() as conn:
-        return upsert_rows(conn, table, cols, rows)
+        n = upsert_rows(conn, table, cols, rows)
+        apply_derived(conn, store, {table: rows})
+        return n
 
 
 def compare(store: Store, engine: Engine, days: dict[str, set[str]] | None) -> list[DayCheck]:
@@ -100,6 +104,7 @@ def compare(store: Store, engine: Engine, days: dict[str, set[str]] | None) -> l
     hall_id = store.hall_id
     out: list[DayCheck] = []
     with engine.connect() as conn:
+        gone = partitions.archived(conn)
         for table in UP_TABLES:
             wanted = None if days is None else days.get(table, set())
             if wanted is not None and not wanted:
@@ -108,7 +113,11 @@ def compare(store: Store, engine: Engine, days: dict[str, set[str]] | None) -> l
             c = central_counts(conn, hall_id, table, wanted)
             for day in sorted(set(h) | set(c)):
                 hv, cv = h.get(day, (0, 0)), c.get(day, (0, 0))
-                out.append(DayCheck(table, day, hv, cv, "ok" if hv == cv else "mismatch"))
+                status = "ok" if hv == cv else "mismatch"
+                if status != "ok" and table in partitions.PARTITIONED and \
+                        partitions.month_of(date.fromisoformat(day)) in gone:
+                    status = "archived"  # its rows were detached centrally on purpose: nothing to heal
+                out.append(DayCheck(table, day, hv, cv, status))
         conn.rollback()
     return out
 
@@ -131,4 +140,5 @@ def check_and_heal(store: Store, engine: Engine, days: dict[str, set[str]] | Non
             r.status, r.central = "healed", after.central
         elif after is not None:
             r.central = after.central
+    refresh.refresh(engine, [store.hall_id])
     return results

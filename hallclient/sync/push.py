@@ -10,6 +10,9 @@ Why this shape:
   re-pushed or out-of-order batch can never go back in time, and the hall's clock never decides anything.
 - The local outbox is pruned only some nights after its rows were acknowledged, so a central store
   restored from an older backup is refilled from the outbox; older gaps are healed by the checks.
+- The same central transaction writes each rated ticket's `rating` row and queues the (hall, day)s it touched
+  for their report summaries (`hallclient.central.refresh`), rebuilt once the batches are in; monthly
+  partitions for the batch's months are made beforehand in a short transaction of their own.
 """
 
 from __future__ import annotations
@@ -20,15 +23,16 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from hallclient.central import partitions, refresh
 from hallclient.store.store import Store, utc_now
 from hallclient.store.tables import SettingRow, SyncStateRow
 from hallclient.store.tables import metadata as hall_metadata
-from hallclient.sync.central_tables import DAY_COLUMN, UP_TABLES, hall_sync
+from hallclient.sync.central_tables import DAY_COLUMN, UP_TABLES, hall_sync, key_columns
 
 FAULT_ENV = "HALLCLIENT_SYNC_FAULT"
 DEFAULT_BATCH = 20_000
@@ -44,7 +48,12 @@ _UPDATE_WHEN: dict[str, str | None] = {
     "ticket_event": None,
     "window_switch": None,
     "audit_log": None,
+    "rating": '"rating"."version" < excluded."version"',
 }
+# A rating row's columns, taken from the ticket row (source / follow-up state once the hall has them).
+RATING_COLUMNS = ("hall_id", "ticket_id", "day", "level", "reason", "rated_at", "source", "followup_state", "version")
+_RATING_FROM_TICKET = ("hall_id", "id", "day", "rating", "rating_reason", "rated_at", "rating_source",
+                       "followup_state", "version")
 
 
 class ConcurrentSyncError(RuntimeError):
@@ -107,10 +116,12 @@ def upsert_sql(table: str, cols: Sequence[str], dialect: str, source: str | None
     else:
         head = f"INSERT INTO {_q(table)} ({col_list}, synced_at) SELECT {col_list}, {now} FROM {source} WHERE true"
     cond = _UPDATE_WHEN[table]
+    key = ("hall_id", "ticket_id", "day") if table == "rating" else key_columns(table)
+    target = ", ".join(key)
     if cond is None:
-        return f"{head} ON CONFLICT (hall_id, id) DO NOTHING"
-    sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols if c not in ("hall_id", "id"))
-    return f"{head} ON CONFLICT (hall_id, id) DO UPDATE SET {sets}, synced_at = excluded.synced_at WHERE {cond}"
+        return f"{head} ON CONFLICT ({target}) DO NOTHING"
+    sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols if c not in key)
+    return f"{head} ON CONFLICT ({target}) DO UPDATE SET {sets}, synced_at = excluded.synced_at WHERE {cond}"
 
 
 def upsert_rows(conn: Connection, table: str, cols: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
@@ -136,6 +147,51 @@ def upsert_rows(conn: Connection, table: str, cols: Sequence[str], rows: Sequenc
                 copy.write_row(r)
         cur.execute(upsert_sql(table, cols, dialect, source=tmp))
         return max(cur.rowcount, 0)
+
+
+def rating_rows(ticket_rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """The `rating` rows of the rated tickets among raw hall ticket rows."""
+    cols = columns("ticket")
+    idx = [cols.index(c) if c in cols else None for c in _RATING_FROM_TICKET]
+    level = cols.index("rating")
+    return [tuple(None if i is None else r[i] for i in idx) for r in ticket_rows if r[level] is not None]
+
+
+def _day(value: Any) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+def batch_days(store: Store, rows: dict[str, Sequence[Sequence[Any]]]) -> set[date]:
+    """The business days of the tickets a batch's ticket and event rows belong to (an event's ticket may be
+    in an earlier batch: its day comes from the hall database)."""
+    tcols, ecols = columns("ticket"), columns("ticket_event")
+    tickets = rows.get("ticket") or ()
+    days = {_day(r[tcols.index("day")]) for r in tickets}
+    known = {str(r[tcols.index("id")]) for r in tickets}
+    wanted = sorted({str(r[ecols.index("ticket_id")]) for r in rows.get("ticket_event") or ()} - known)
+    with store.read() as conn:
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            days |= {_day(d) for (d,) in conn.exec_driver_sql(
+                f"SELECT DISTINCT day FROM ticket WHERE id IN ({marks})", tuple(chunk)).all()}
+    return days
+
+
+def batch_months(rows: dict[str, Sequence[Sequence[Any]]]) -> set[date]:
+    """The months the partitioned tables need for these rows (tickets by day, events by time)."""
+    out: set[date] = set()
+    for table, col in (("ticket", "day"), ("ticket_event", "at")):
+        i = columns(table).index(col)
+        out |= {partitions.month_of(_day(r[i])) for r in rows.get(table) or ()}
+    return out
+
+
+def apply_derived(conn: Connection, store: Store, rows: dict[str, Sequence[Sequence[Any]]]) -> int:
+    """In the transaction that upserted `rows`: their rating rows, and their days queued for the summaries."""
+    n = upsert_rows(conn, "rating", RATING_COLUMNS, rating_rows(rows.get("ticket") or ()))
+    refresh.mark(conn, store.hall_id, batch_days(store, rows))
+    return n
 
 
 @dataclass(frozen=True)
@@ -277,6 +333,7 @@ class PushResult:
     notes: list[str] = field(default_factory=list)
     full_check: bool = False
     pruned: int = 0
+    refreshed: int = 0
 
     @property
     def total_rows(self) -> int:
@@ -365,11 +422,13 @@ def _push(store: Store, engine: Engine, *, batch_size: int, fault_hook: FaultHoo
     res.notes += notes
     after = start
     conflicts = 0
+    partitions.ensure_ahead(engine, store.local_day(utc_now()))
     while True:
         batch = read_batch(store, after, batch_size)
         if batch is None:
             break
         fault("after_read", fault_hook)
+        partitions.ensure(engine, batch_months(batch.rows))
         try:
             with engine.begin() as conn:
                 current = read_watermark(conn, hall_id)
@@ -384,6 +443,7 @@ def _push(store: Store, engine: Engine, *, batch_size: int, fault_hook: FaultHoo
                     if first:  # some tables of the batch are in, the others and the watermark not yet
                         fault("mid_batch", fault_hook)
                         first = False
+                apply_derived(conn, store, batch.rows)
                 advance_watermark(conn, store, current, batch.last)
                 fault("before_central_commit", fault_hook)
         except ConcurrentSyncError as exc:
@@ -416,4 +476,5 @@ def _push(store: Store, engine: Engine, *, batch_size: int, fault_hook: FaultHoo
         ack(store, wm.last_seq)  # a crash lost the last local ack; the central watermark is the truth
     keep = int(sync_settings(store).get("keep_outbox_nights", 7))
     res.pruned = finish_night(store, res.end_seq, keep) if res.end_seq else 0
+    res.refreshed = refresh.refresh(engine, [hall_id])
     return res

@@ -1,4 +1,5 @@
-"""One sync run: back up the hall database, push up, check and heal, pull reference data, record.
+"""One sync run: back up the hall database, send the hall's directory (names, thresholds) if it changed, push
+up, check and heal, pull reference data, record (here and, for the city view, centrally).
 
 Used by the nightly scheduler and by `hallclient sync --now`. Never raises for an expected failure
 (central store down, bad release): the report says what happened and the scheduler retries later.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine
 
+from hallclient.central import directory
 from hallclient.store.backup import backup_with_rotation
 from hallclient.store.store import Store, utc_now
 from hallclient.sync import central_schema, checks, credentials, pull, push
@@ -27,6 +29,19 @@ def _record(store: Store, report: SyncReport) -> None:
         push.put_state(conn, "last_run", report.summary())
         if report.ok:
             push.put_state(conn, "last_success", report.summary())
+
+
+def _record_centrally(store: Store, engine: Engine, report: SyncReport, secret: str | None) -> None:
+    """The run's outcome for the city view; a central store that is down cannot take it, which is fine."""
+    try:
+        with engine.connect() as conn:
+            at = push.central_now(conn)
+            conn.rollback()
+        directory.record_run(engine, store.hall_id, at=at, ok=report.ok, error=report.error,
+                             compared=len(report.checks), healed=len(report.healed),
+                             mismatch=len(report.mismatches), rows_up=sum(report.rows_up.values()))
+    except Exception as exc:
+        report.notes.append(credentials.mask(f"could not record the run centrally: {type(exc).__name__}", secret))
 
 
 def run_sync(
@@ -61,6 +76,7 @@ def run_sync(
             conn.rollback()
         if abs(report.clock_offset_s) > CLOCK_OFFSET_WARN_S:
             report.notes.append(f"hall clock differs from the central store's by {report.clock_offset_s:+.0f} s")
+        directory.publish(store, engine, clock())
         res = push.push(store, engine, batch_size=batch_size, fault_hook=fault_hook)
         report.rows_up, report.batches, report.outbox_entries = res.rows, res.batches, res.outbox_rows
         report.seq_from, report.seq_to, report.pruned = res.start_seq, res.end_seq, res.pruned
@@ -83,6 +99,8 @@ def run_sync(
             raise
     finally:
         report.duration_s = time.monotonic() - t0
+        if engine is not None and report.central:
+            _record_centrally(store, engine, report, secret)
         if own_engine and engine is not None:
             engine.dispose()
     try:

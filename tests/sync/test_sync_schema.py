@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
+from hallclient.central.partitions import include_name
 from hallclient.store import open_store
 from hallclient.store.tables import metadata
 from hallclient.sync import central_schema
@@ -27,5 +28,6 @@ def test_central_head_matches_metadata(central: Engine) -> None:
     assert central_schema.current_revision(central) == central_schema.head_revision()
     central_schema.upgrade(central)  # idempotent
     with central.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"version_table": central_schema.VERSION_TABLE})
+        ctx = MigrationContext.configure(conn, opts={"version_table": central_schema.VERSION_TABLE,
+                                                        "include_name": include_name})
         assert compare_metadata(ctx, central_metadata) == []
