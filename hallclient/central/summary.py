@@ -169,6 +169,7 @@ PARTS: tuple[tuple[str, str | None, bool, dict[str, str]], ...] = (
     ("window", "window_no", False, _NO_SHOW_ONLY),
     ("clerk", "first_clerk_id", True, _WAIT),
     ("clerk", "clerk_id", True, _NO_SHOW_ONLY),
+    ("hour", "hour", False, _ISSUE),  # arrivals per hour of the day (hall time)
 )
 
 

@@ -29,6 +29,19 @@ def percentile(values: Sequence[float], p: float) -> float | None:
     return ordered[rank - 1]
 
 
+def minutes(seconds: float | None) -> float | None:
+    """Seconds as minutes to 0.1, rounded half up (3 s → 0.1), the way every report prints a time."""
+    return None if seconds is None else math.floor(seconds / 6 + 0.5) / 10
+
+
+def minutes_from_us(total_us: int, n: int = 1) -> float | None:
+    """The mean of `n` times totalling `total_us` microseconds, as minutes to 0.1 rounded half up, in exact
+    integer arithmetic (None for n = 0)."""
+    if n <= 0:
+        return None
+    return (2 * total_us + n * 6_000_000) // (2 * n * 6_000_000) / 10
+
+
 def sla_counts(waits_s: Iterable[float], thresholds: SlaThresholds) -> dict[str, int]:
     """How many waits (seconds) ended blue (within yellow), yellow (within red) and red (over red)."""
     counts = {c.value: 0 for c in SlaColour}

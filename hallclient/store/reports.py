@@ -42,7 +42,7 @@ DEFAULT_GREEN_LIMIT_MIN = 5
 
 
 def _minutes(seconds: float | None) -> float | None:
-    return None if seconds is None else round(seconds / 60, 1)
+    return rs.minutes(seconds)
 
 
 def _rate(value: float | None) -> float | None:

@@ -126,7 +126,7 @@ def check_and_heal(store: Store, engine: Engine, days: dict[str, set[str]] | Non
                    fault_hook: FaultHook | None = None) -> list[DayCheck]:
     """Compare, re-push every mismatching day once, and compare those days again."""
     results = compare(store, engine, days)
-    bad = [r for r in results if r.status != "ok"]
+    bad = [r for r in results if r.status == "mismatch"]
     if not bad:
         return results
     for r in bad:
