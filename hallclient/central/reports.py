@@ -294,11 +294,17 @@ class Names:
         return f"{s['staff_no']} {s['name']}" if s else "（未知工作人员）"
 
 
-def halls_for(conn: Connection, codes: Iterable[str] | None) -> list[uuid.UUID]:
-    """The hall ids of `codes` (None: every hall that has sent data); an unknown code is an error."""
+def known_halls(conn: Connection) -> dict[str, uuid.UUID]:
+    """Code → id of every hall that has sent anything (its directory, or rows)."""
     known = {r.code: r.hall_id for r in conn.execute(select(hall_info.c.code, hall_info.c.hall_id))}
     for r in conn.execute(select(hall_sync.c.hall_code, hall_sync.c.hall_id)):
         known.setdefault(r.hall_code, r.hall_id)
+    return known
+
+
+def halls_for(conn: Connection, codes: Iterable[str] | None) -> list[uuid.UUID]:
+    """The hall ids of `codes` (None: every hall that has sent data); an unknown code is an error."""
+    known = known_halls(conn)
     if codes is None:
         return [known[c] for c in sorted(known)]
     out = []
@@ -332,7 +338,7 @@ def city_report(engine: Engine, period: Period, hall_codes: Iterable[str] | None
         conn.rollback()
     refresh.refresh(engine, halls, (period.start, period.end))
     if not halls:
-        return _empty_city(period, now)
+        return empty_city(period, now)
     sq = summary.Sql(engine.dialect.name == "postgresql")
     params: dict[str, Any] = {"halls": halls, "d0": period.start, "d1": period.end}
     hw = "hall_id IN :halls"
@@ -381,7 +387,7 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _empty_city(period: Period, now: datetime) -> dict[str, Any]:
+def empty_city(period: Period, now: datetime) -> dict[str, Any]:
     return {"kind": "city", "period": {"start": period.start.isoformat(), "end": period.end.isoformat(),
                                        "label": period.label()},
             "generated_at": now.replace(tzinfo=UTC).isoformat(), "halls": [], "totals": figures({}), "trend": [],

@@ -181,6 +181,10 @@ class HallClient:
         text = day.isoformat() if isinstance(day, date) else day
         return self.request("GET", "/reports/daily", params={"day": text} if text else None)
 
+    def monthly_report(self, month: str | None = None) -> JSON:
+        """月报 figures of one month ("YYYY-MM"; default this month, hall time)."""
+        return self.request("GET", "/reports/monthly", params={"month": month} if month else None)
+
     # -- acting -------------------------------------------------------------------------------------
 
     def issue(self, category: str | None, item: str | None = None, green_reason: str | None = None,

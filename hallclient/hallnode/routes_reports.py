@@ -154,3 +154,20 @@ def daily(node: NodeDep, _p: Annotated[Principal, require(*MANAGERS)],
         raise HTTPException(422, f"query.day: {day.isoformat()} is after today ({today.isoformat()}, hall time); "
                                  "a daily report covers a day that has begun")
     return daily_report(node.store, day, now)
+
+
+@router.get("/reports/monthly")
+def monthly(node: NodeDep, _p: Annotated[Principal, require(*MANAGERS)],
+            month: Annotated[str | None, Query(description="YYYY-MM (default: this month, hall time)")] = None
+            ) -> dict[str, Any]:
+    """月报: the month's figures per category, item, window and clerk, ratings by source, 红旗窗口 ranking — the
+    same report as `hallclient report monthly` and, for the city, `hallclient central report --hall CODE`."""
+    from hallclient.central.hall_report import monthly_report
+    from hallclient.printing.report_cli import monthly_period
+
+    now = node.clock()
+    try:
+        period = monthly_period(month, None, None, node.store.local_day(now))
+    except ValueError as exc:
+        raise HTTPException(422, f"query.month: {exc}") from None
+    return monthly_report(node.store, period, now)

@@ -8,8 +8,10 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from hallclient import secret_store
+from hallclient.central.cli import add_central_commands
 from hallclient.store import open_store
 from hallclient.sync import central_schema, credentials, pull, push
 from hallclient.sync.report import SyncReport
@@ -35,6 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     url.set_defaults(func=cmd_set_url)
     cred = csub.add_parser("set-credentials", help="store the central store's password in the OS keyring "
                                                    "(prompted; or piped on stdin)")
+    cred.add_argument("--url", default=None, help="for this central store URL instead of this hall's "
+                                                  "(on the city's server)")
     cred.set_defaults(func=cmd_set_credentials)
     status = csub.add_parser("status", help="URL (masked), credentials, watermark, pending rows, last run")
     status.set_defaults(func=cmd_status)
@@ -45,6 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     exp = csub.add_parser("export-release", help="write this hall's reference data as a release JSON")
     exp.add_argument("file", type=Path)
     exp.set_defaults(func=cmd_export)
+    add_central_commands(csub)  # the city's side: reports, the city view, partitions
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -81,8 +86,11 @@ def cmd_set_url(args: argparse.Namespace) -> int:
 
 
 def cmd_set_credentials(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
-        u = credentials.get_url(store)
+    if getattr(args, "url", None):
+        u: Any = credentials.check_url(args.url)
+    else:
+        with open_store(args.db) as store:
+            u = credentials.get_url(store)
     if u is None:
         raise ValueError("set the central store's URL first: hallclient central set-url postgresql://user@host/db")
     if sys.stdin.isatty():

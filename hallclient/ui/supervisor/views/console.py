@@ -28,6 +28,7 @@ from hallclient.ui.common.widgets import ConnectionBadge
 from hallclient.ui.supervisor.controllers.console import ConsoleController
 from hallclient.ui.supervisor.views.hall_day import HallDayButton
 from hallclient.ui.supervisor.views.live_hall import LiveHallView
+from hallclient.ui.supervisor.views.monthly import MonthlyPanel
 from hallclient.ui.supervisor.views.panels import (
     AdminPanel,
     AdvisorPanel,
@@ -174,6 +175,8 @@ class SupervisorConsole(QWidget):
             self.tabs.addTab(w, label)
         self.reports = ReportsPanel(self.console, self.tabs)
         self.tabs.addTab(self.reports, self.tr("日报"))
+        self.monthly = MonthlyPanel(self.console, self.tabs)
+        self.tabs.addTab(self.monthly, self.tr("月报"))
         self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
         self.stack.addWidget(self.login)
