@@ -93,27 +93,30 @@ def set_active(engine: Engine, username: str, active: bool) -> None:
 
 def login(engine: Engine, username: str, password: str, now: datetime) -> tuple[str, CityUser]:
     """A new session token for a right name and password; LoginRefused otherwise (counted, locking)."""
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the failure count commits with this block; the refusal is raised after it
         row = conn.execute(select(central_user).where(central_user.c.username == username)
                            .with_for_update()).first()
+        token: str | None = None
         if row is None:
             verify_password(_DUMMY_HASH, password)
-            raise LoginRefused
-        locked = row.locked_until is not None and row.locked_until > now
-        ok = verify_password(row.password_hash, password)
-        if not ok or locked or not row.active:
-            if not ok and not locked:
+        else:
+            locked = row.locked_until is not None and row.locked_until > now
+            ok = verify_password(row.password_hash, password)
+            if ok and not locked and row.active:
+                token = secrets.token_urlsafe(32)
+                conn.execute(update(central_user).where(central_user.c.id == row.id)
+                             .values(failed_logins=0, locked_until=None))
+                conn.execute(insert(central_session).values(
+                    id=new_id(), token_hash=hash_token(token), user_id=row.id, created_at=now,
+                    expires_at=now + SESSION_TTL, revoked=False))
+            elif not ok and not locked:
                 failed = row.failed_logins + 1
                 conn.execute(update(central_user).where(central_user.c.id == row.id).values(
                     failed_logins=0 if failed >= MAX_FAILED else failed,
                     locked_until=now + LOCK if failed >= MAX_FAILED else row.locked_until))
-            raise LoginRefused
-        conn.execute(update(central_user).where(central_user.c.id == row.id).values(failed_logins=0,
-                                                                                      locked_until=None))
-        token = secrets.token_urlsafe(32)
-        conn.execute(insert(central_session).values(id=new_id(), token_hash=hash_token(token), user_id=row.id,
-                                                    created_at=now, expires_at=now + SESSION_TTL, revoked=False))
-        return token, _user(row)
+    if token is None or row is None:
+        raise LoginRefused
+    return token, _user(row)
 
 
 def session_user(engine: Engine, token: str | None, now: datetime) -> CityUser | None:

@@ -46,16 +46,21 @@ def parse_month(value: str | None, now: datetime) -> date:
         raise HTTPException(422, f"query.month: {value!r} is not a month (YYYY-MM)") from None
 
 
+def user_of(request: Request) -> CityUser:
+    """The logged-in city account of the request (its session cookie), or NotLoggedIn."""
+    state = request.app.state
+    user = accounts.session_user(state.engine, request.cookies.get(COOKIE), state.clock())
+    if user is None:
+        raise NotLoggedIn
+    return user
+
+
+User = Annotated[CityUser, Depends(user_of)]
+
+
 def create_app(engine: Engine, clock: Callable[[], datetime] = _utc_now) -> FastAPI:
     app = FastAPI(title="hallclient 全市视图", docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
-
-    def user_of(request: Request) -> CityUser:
-        user = accounts.session_user(engine, request.cookies.get(COOKIE), clock())
-        if user is None:
-            raise NotLoggedIn
-        return user
-
-    User = Annotated[CityUser, Depends(user_of)]
+    app.state.engine, app.state.clock = engine, clock
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
