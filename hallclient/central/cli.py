@@ -88,6 +88,8 @@ def add_central_commands(csub: argparse._SubParsersAction) -> None:
     att.set_defaults(func=cmd_part_attach)
     ref = with_url(csub.add_parser("refresh", help="rebuild the report summaries of days changed since the last "
                                                    "sync (normally done by each sync)"))
+    ref.add_argument("--rebuild", type=_month, metavar="YYYY-MM",
+                     help="rebuild every hall's summaries of this month from the rows (e.g. after an attach)")
     ref.set_defaults(func=cmd_refresh)
 
 
@@ -244,9 +246,17 @@ def cmd_part_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from hallclient.central import refresh
+    from hallclient.central import refresh, reports
 
     with central_engine(args) as (engine, _secret):
+        if args.rebuild:
+            with engine.begin() as conn:
+                halls = reports.known_halls(conn)
+                zones = {h: reports.Names.load(conn, [h]).halls.get(h, {}).get("timezone") for h in halls.values()}
+                for _code, hall_id in sorted(halls.items()):
+                    refresh.rebuild_month(conn, hall_id, args.rebuild, zones[hall_id] or "Asia/Shanghai")
+            print(f"rebuilt {args.rebuild:%Y-%m} for {len(halls)} halls")
+            return 0
         n = refresh.refresh(engine)
     print(f"rebuilt the summaries of {n} hall-days")
     return 0

@@ -24,7 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hallclient.central import summary
-from hallclient.central.partitions import archived, month_of
+from hallclient.central.partitions import archived, month_of, next_month
 from hallclient.central.tables import hall_info, refresh_queue, wait_hist
 
 _TYPES: dict[str, Any] = {"hall": Uuid(), "d0": Date(), "d1": Date(), "day": Date(), "month": Date(),
@@ -107,6 +107,25 @@ def rebuild_day(conn: Connection, hall_id: uuid.UUID, day: date, tz_name: str) -
     conn.execute(sql("DELETE FROM rating_day WHERE hall_id = :hall AND day = :d0"), p)
     conn.execute(sql(f"INSERT INTO rating_day (hall_id, day, source, followup_state, level, n) "
                      f"{summary.rating_day_sql()}"), p)
+
+
+def rebuild_month(conn: Connection, hall_id: uuid.UUID, month: date, tz_name: str) -> None:
+    """Every summary of one hall's month rebuilt from its rows, in the caller's transaction: after a bulk load,
+    after attaching an archived month back, or to check the incremental ones (`central refresh --rebuild`)."""
+    last = next_month(month) - timedelta(days=1)
+    sq = summary.Sql(conn.dialect.name == "postgresql")
+    p = day_params(hall_id, month, last, tz_name) | {"month": month}
+    rng = "hall_id = :hall AND day >= :d0 AND day <= :d1"
+    for table in ("ticket_fact", "report_day", "rating_day", "refresh_queue"):
+        conn.execute(sql(f"DELETE FROM {table} WHERE {rng}"), p)
+    conn.execute(sql("DELETE FROM wait_hist WHERE hall_id = :hall AND month = :month"), p)
+    conn.execute(sql(f"INSERT INTO ticket_fact ({', '.join(summary.FACT_COLUMNS)}) "
+                     f"{summary.facts_sql(sq, summary.CENTRAL)}"), p)
+    conn.execute(sql(f"INSERT INTO report_day (hall_id, day, dim, key, {', '.join(summary.MEASURES)}) "
+                     f"{summary.report_day_sql(sq, summary.CENTRAL)}"), p)
+    conn.execute(sql(f"INSERT INTO rating_day (hall_id, day, source, followup_state, level, n) "
+                     f"{summary.rating_day_sql()}"), p)
+    conn.execute(sql(f"INSERT INTO wait_hist (hall_id, month, category_id, kind, bucket, n) {summary.hist_sql()}"), p)
 
 
 def refresh_day(engine: Engine, hall_id: uuid.UUID, day: date) -> bool:

@@ -144,3 +144,14 @@ def _hall_columns(name: str, cols: list[str]) -> list:
 
     t = metadata.tables[name]
     return [t.c[c] for c in cols]
+
+
+def test_rebuilding_a_month_gives_the_same_summaries(central: Engine, scripted: tuple[Store, Store]) -> None:
+    for s in scripted:
+        assert run_sync(s, engine=central, backup=False).ok
+    before = _summaries(central)
+    with central.begin() as conn:
+        for s in scripted:
+            for month in (date(2026, 10, 1), date(2026, 11, 1)):
+                refresh.rebuild_month(conn, s.hall_id, month, "Asia/Shanghai")
+    assert _summaries(central) == before
