@@ -90,8 +90,18 @@ def _hist_change(sign: int, sq: summary.Sql) -> str:
             "ON CONFLICT (hall_id, month, category_id, kind, bucket) DO UPDATE SET n = wait_hist.n + excluded.n")
 
 
+def _plan_for_fresh_rows(conn: Connection) -> None:
+    """Rows pushed a moment ago are not in PostgreSQL's statistics yet (a new month's partition looks empty), and
+    a nested-loop plan over "1 row" that is really thousands takes seconds; hash joins are right at any size
+    a rebuild sees. For this transaction only."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL enable_nestloop = off")
+        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+
+
 def rebuild_day(conn: Connection, hall_id: uuid.UUID, day: date, tz_name: str) -> None:
     """Facts, summaries and histogram share of one (hall, day), in the caller's transaction."""
+    _plan_for_fresh_rows(conn)
     sq = summary.Sql(conn.dialect.name == "postgresql")
     p = day_params(hall_id, day, day, tz_name) | {"month": month_of(day)}
     fact_cols = ", ".join(summary.FACT_COLUMNS)
@@ -113,6 +123,7 @@ def rebuild_month(conn: Connection, hall_id: uuid.UUID, month: date, tz_name: st
     """Every summary of one hall's month rebuilt from its rows, in the caller's transaction: after a bulk load,
     after attaching an archived month back, or to check the incremental ones (`central refresh --rebuild`)."""
     last = next_month(month) - timedelta(days=1)
+    _plan_for_fresh_rows(conn)
     sq = summary.Sql(conn.dialect.name == "postgresql")
     p = day_params(hall_id, month, last, tz_name) | {"month": month}
     rng = "hall_id = :hall AND day >= :d0 AND day <= :d1"
