@@ -96,6 +96,7 @@ def _plan_for_fresh_rows(conn: Connection) -> None:
     a rebuild sees. For this transaction only."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SET LOCAL enable_nestloop = off")
+        conn.exec_driver_sql("SET LOCAL jit = off")  # compiling took longer than the statements themselves
         conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Index,
     Integer,
     PrimaryKeyConstraint,
     SmallInteger,
@@ -94,6 +95,7 @@ report_day = Table(
         "at_window", "calls", "wait_n", "wait_sum_us", "wait_max_us", "service_n", "service_sum_us",
         "green_n", "green_called", "green_max_us", "rated", "r1", "r2", "r3", "r4", "r5")],
     PrimaryKeyConstraint("hall_id", "day", "dim", "key", name="pk_report_day"),
+    Index("ix_report_day_dim_day", "dim", "day"),  # the city's reports read one dim of every hall
     comment="additive daily figures per hall and per category, item, window, clerk",
 )
 

@@ -14,8 +14,9 @@
 
     .venv/bin/python tests/benchmarks/bench_central.py [--scale 0.01] [--keep] [--pg URL]
 
-Needs about 0.9 KB of disk per ticket at full scale (≈ 50 GB): check `df -h` first. The database is dropped at
-the end unless --keep.
+Needs about 1.5 KB of disk per ticket with all events (≈ 80 GB at full scale), about 0.9 KB with
+`--keep-events-months 3` (older event partitions dropped once summarised, as an archive would): check `df -h`
+first. The database is dropped at the end unless --keep.
 """
 
 from __future__ import annotations
@@ -152,14 +153,21 @@ def clock(label: str, fn: Callable[[], Any]) -> tuple[float, Any]:
     return took, result
 
 
-def load(engine: Engine, halls: int, first: date, last: date, per_day: int) -> None:
+def hall_uuid(h: int) -> uuid.UUID:
+    return uuid.UUID(hex=hashlib.md5(f"hall-{h}".encode()).hexdigest())
+
+
+def load(engine: Engine, url: str, halls: int, first: date, last: date, per_day: int, keep_events: int) -> None:
+    """Month by month: rows generated in the server, then that month's summaries by the push's SQL, then the
+    event partitions older than `keep_events` months dropped (detached and dropped, as an archive would) so a
+    full city fits the disk; tickets, facts and summaries of every month stay."""
     months = months_between(first, last)
     partitions.ensure(engine, months)
     with engine.begin() as conn:
         for stmt in DIRECTORY_SQL:
             conn.execute(text(stmt), {"halls": halls})
-    total_t = total_e = 0.0
-    for m in months:
+    spent = {"tickets": 0.0, "events": 0.0, "summaries": 0.0}
+    for i, m in enumerate(months):
         d0 = max(m, first)
         d1 = min(partitions.next_month(m) - timedelta(days=1), last)
         p = {"halls": halls, "d0": d0, "d1": d1, "n": per_day}
@@ -168,24 +176,36 @@ def load(engine: Engine, halls: int, first: date, last: date, per_day: int) -> N
             conn.execute(text(TICKETS_SQL), p)
             t1 = time.perf_counter()
             conn.execute(text(EVENTS_SQL), p)
-            t2 = time.perf_counter()
             conn.execute(text(RATING_SQL), p)
-        total_t += t1 - t0
-        total_e += t2 - t1
-        print(f"  {m:%Y-%m}: tickets {t1 - t0:.1f} s, events {t2 - t1:.1f} s", flush=True)
-    print(f"  generated in {total_t:.0f} s (tickets) + {total_e:.0f} s (events)")
+            t2 = time.perf_counter()
+        _vacuum(url, [partitions.partition_name(t, m) for t in ("ticket", "ticket_event", "rating")])
+        t3 = time.perf_counter()
+        build_summaries(engine, halls, m)
+        t4 = time.perf_counter()
+        dropped = ""
+        if keep_events and i >= keep_events:
+            old = partitions.partition_name("ticket_event", months[i - keep_events])
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f'ALTER TABLE ticket_event DETACH PARTITION "{old}"')
+                conn.exec_driver_sql(f'DROP TABLE "{old}"')
+            dropped = f", dropped {old}"
+        spent["tickets"] += t1 - t0
+        spent["events"] += t2 - t1
+        spent["summaries"] += t4 - t3
+        print(f"  {m:%Y-%m}: tickets {t1 - t0:.1f} s, events+ratings {t2 - t1:.1f} s, summaries {t4 - t3:.1f} s"
+              f"{dropped}", flush=True)
+    print("  total: " + ", ".join(f"{k} {v:.0f} s" for k, v in spent.items()), flush=True)
 
 
-def build_summaries(engine: Engine, halls: int, first: date, last: date) -> None:
-    jobs = [(uuid.UUID(hex=hashlib.md5(f"hall-{h}".encode()).hexdigest()), m)
-            for m in months_between(first, last) for h in range(1, halls + 1)]
+def build_summaries(engine: Engine, halls: int, month: date) -> None:
+    """Every hall's summaries of `month`, by `rebuild_month`, two halls at a time (two cores)."""
 
-    def one(job: tuple[uuid.UUID, date]) -> None:
+    def one(h: int) -> None:
         with engine.begin() as conn:
-            refresh.rebuild_month(conn, job[0], job[1], "Asia/Shanghai")
+            refresh.rebuild_month(conn, hall_uuid(h), month, "Asia/Shanghai")
 
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(one, jobs))
+        list(pool.map(one, range(1, halls + 1)))
 
 
 class StatementLog:
@@ -318,6 +338,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pg", default=os.environ.get("HALLCLIENT_TEST_PG",
                                                    "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    ap.add_argument("--keep-events-months", type=int, default=0,
+                    help="drop event partitions older than N months once summarised, to fit the disk (0: keep all)")
     ap.add_argument("--keep", action="store_true", help="keep the database (its URL is printed)")
     ap.add_argument("--reuse", default=None, help="URL of a database a --keep run left: skip loading")
     args = ap.parse_args()
@@ -334,11 +356,9 @@ def main() -> int:
         print(f"city: {args.halls} halls × {args.days} days × {per_day:,} tickets = "
               f"{args.halls * args.days * per_day:,} tickets, {first} .. {args.last}; database {url}", flush=True)
         if not args.reuse:
-            print("loading (generate_series in the server):", flush=True)
-            load(engine, args.halls, first, args.last, per_day)
-            clock("VACUUM ANALYZE", lambda: _vacuum(url))
-            print("building the summaries (the push's SQL, per hall and month, 2 at a time):", flush=True)
-            clock("summaries", lambda: build_summaries(engine, args.halls, first, args.last))
+            print("loading month by month (generate_series in the server), each month's summaries built by the "
+                  "push's SQL (rebuild_month, 2 halls at a time):", flush=True)
+            load(engine, url, args.halls, first, args.last, per_day, args.keep_events_months)
             clock("VACUUM ANALYZE", lambda: _vacuum(url))
         sizes(engine)
         print("reports (best of the runs after the first):", flush=True)
@@ -369,13 +389,13 @@ def main() -> int:
     return 0
 
 
-def _vacuum(url: str) -> None:
+def _vacuum(url: str, tables: list[str] | None = None) -> None:
     import psycopg
     from sqlalchemy import make_url
 
     dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn, autocommit=True) as c:
-        c.execute("VACUUM ANALYZE")
+        c.execute("VACUUM ANALYZE " + ", ".join(f'"{t}"' for t in tables or []))
 
 
 if __name__ == "__main__":

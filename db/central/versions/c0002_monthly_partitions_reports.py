@@ -151,6 +151,7 @@ def upgrade() -> None:
     *[sa.Column(m, sa.BigInteger(), nullable=False) for m in measures],
     sa.PrimaryKeyConstraint('hall_id', 'day', 'dim', 'key', name='pk_report_day'),
     comment='additive daily figures per hall and per category, item, window, clerk')
+    op.create_index('ix_report_day_dim_day', 'report_day', ['dim', 'day'], unique=False)
     op.create_table('rating_day',
     sa.Column('hall_id', sa.Uuid(), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
