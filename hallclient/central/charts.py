@@ -9,6 +9,14 @@ COLOURS = ("#1f4e79", "#9fb7cf", "#c42b1c")
 FONT = "font-family=\"'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif\""
 
 
+def short_name(name: str) -> str:
+    """A hall's name for a chart axis: without the common 政务服务中心 / 政务服务大厅 ending."""
+    for tail in ("政务服务中心", "政务服务大厅", "服务中心"):
+        if name.endswith(tail) and len(name) > len(tail):
+            return name[: -len(tail)]
+    return name
+
+
 def _nice(peak: float) -> float:
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000):
         if peak / step <= 5:
@@ -44,7 +52,7 @@ def bars(title: str, labels: list[str], series: list[list[float]], names: list[s
     """Grouped vertical bars; values printed over the bars while they fit."""
     if not labels:
         return f'<p class="empty">{escape(title)}：本期无数据</p>'
-    left, bottom = 48, 64
+    left, bottom = 120, 70
     peak = max([0.0, *[v for s in series for v in s]])
     out, top = _frame(width, height, title, peak, left, bottom)
     plot_w = width - left - 16
@@ -75,10 +83,10 @@ def lines(title: str, labels: list[str], series: list[list[float | None]], names
     """One line per series over the labels (months); a month without data leaves a gap."""
     if not labels:
         return f'<p class="empty">{escape(title)}：无数据</p>'
-    left, bottom = 48, 48
+    left, bottom = 56, 48
     peak = max([0.0, *[v for s in series for v in s if v is not None]])
     out, top = _frame(width, height, title, peak, left, bottom)
-    plot_w = width - left - 16
+    plot_w = width - left - 40
     plot_h = height - bottom - 28
     step = plot_w / max(1, len(labels) - 1) if len(labels) > 1 else 0
     for j, s in enumerate(series):

@@ -166,7 +166,7 @@ def city_page(report: dict[str, Any], user: CityUser, month: str) -> str:
     status = "".join(_status(h) for h in halls)
     rows = [_row(f'<a href="/hall/{quote(h["code"])}?month={_e(month)}">{_e(h["name"])}</a>', h) for h in halls]
     rows.append(_row("合计", report["totals"], ' class="total"'))
-    names = [h["name"] for h in halls]
+    names = [charts.short_name(h["name"]) for h in halls]
     months = [t["label"] for t in trend]
     volume = charts.bars("各大厅办件量", names, [[h["issued"] for h in halls], [h["served"] for h in halls]],
                          ["取号", "办结"])

@@ -37,8 +37,9 @@ def _utc_now() -> datetime:
 
 
 def parse_month(value: str | None, now: datetime) -> date:
+    """`YYYY-MM`; without one the latest whole month (on the 2nd of December, November), the one a city reports on."""
     if not value:
-        return date(now.year, now.month, 1)
+        return date(now.year - (now.month == 1), (now.month - 2) % 12 + 1, 1)
     try:
         y, m = value.split("-")
         return date(int(y), int(m), 1)

@@ -18,18 +18,19 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from hallclient.central.charts import short_name
 from hallclient.printing.daily_report import (
     CONTENT_W,
     SLA_BACK,
     _drawing,
     _esc,
     _grid,
-    _nice_step,
     _short,
     _side_by_side,
     _Styles,
@@ -42,6 +43,14 @@ from hallclient.printing.styles import A4, ACCENT, FOOTER_H, MARGIN, MUTED, RULE
 PdfTarget = str | os.PathLike[str] | BinaryIO
 SECOND = colors.HexColor("#9fb7cf")
 FLAG = colors.HexColor("#c42b1c")
+
+
+def _step(peak: float) -> float:
+    """An axis step of 1, 2 or 5 × 10^k giving at most 6 steps (cities count in tens of thousands)."""
+    step = 1.0
+    while peak / step > 6:
+        step *= 2 if str(int(step))[0] in "15" else 2.5
+    return step
 
 
 def _title(report: dict[str, Any]) -> str:
@@ -96,7 +105,7 @@ def _bars(labels: list[str], series: list[list[float]], names: list[str], font: 
     chart.bars.strokeColor = None
     peak = max([1.0, *[v for s in series for v in s]])
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, peak * 1.15
-    chart.valueAxis.valueStep = _nice_step(peak)
+    chart.valueAxis.valueStep = _step(peak)
     chart.valueAxis.labelTextFormat = "%d"
     for lab in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
         lab.fontName, lab.fontSize = font, 6.5
@@ -134,7 +143,7 @@ def _lines(labels: list[str], series: list[list[float | None]], names: list[str]
         chart.lines[1].strokeColor, chart.lines[1].strokeWidth = FLAG, 1.2
     peak = max([1.0, *[v for s in series for v in s if v is not None]])
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, peak * 1.15
-    chart.valueAxis.valueStep = _nice_step(peak)
+    chart.valueAxis.valueStep = _step(peak)
     chart.valueAxis.labelTextFormat = "%d"
     for lab in (chart.categoryAxis.labels, chart.valueAxis.labels):
         lab.fontName, lab.fontSize = font, 6.5
@@ -142,9 +151,12 @@ def _lines(labels: list[str], series: list[list[float | None]], names: list[str]
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.joinedLines = 1
+    for i in range(len(series)):  # a month alone (no neighbour to join) still shows
+        chart.lines[i].symbol = makeMarker("FilledCircle", size=3)
     d.add(chart)
     legend = Legend()
     legend.fontName, legend.fontSize = font, 7.5
+    legend.alignment = "right"
     legend.x, legend.y = 40, height - 6
     legend.columnMaximum, legend.deltax, legend.dx, legend.dy = 1, 120, 7, 7
     legend.colorNamePairs = list(zip((ACCENT, FLAG), names, strict=False))
@@ -228,7 +240,7 @@ def _story(report: dict[str, Any], st: _Styles) -> list[Any]:
     labels = [x["label"][5:] if len(x["label"]) == 10 else x["label"] for x in trend]
     if city:
         halls = report["halls"]
-        names = [_short(h["name"], 6) for h in halls]
+        names = [_short(short_name(h["name"]), 6) for h in halls]
         story += [
             KeepTogether([Paragraph("各大厅办件量（取号、办结）", st.h2),
                           _bars(names, [[h["issued"] for h in halls], [h["served"] for h in halls]],
