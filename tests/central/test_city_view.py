@@ -18,7 +18,7 @@ from hallclient.store import Store
 from hallclient.sync.run import run_sync
 from tests.browser import browser, served  # noqa: F401  (fixture)
 
-NOW = datetime(2026, 11, 25, 2, 0)
+NOW = datetime(2026, 12, 2, 2, 0)  # the city view opens on the latest whole month: November
 
 
 @pytest.fixture
