@@ -66,7 +66,7 @@ SELECT gen_random_uuid(), md5('hall-' || h)::uuid, d::date,
        CASE WHEN st <> 'cancelled' THEN md5('staff-' || h || '-' || w)::uuid END,
        0, 0, NULL, CASE WHEN i % 50 = 7 THEN 'elderly' END, '', NULL, CASE WHEN i % 50 = 7 THEN iss END, NULL, NULL,
        rating, '', CASE WHEN rating IS NOT NULL THEN called + interval '40 seconds' + svc END, 4, now()
-FROM generate_series(1, :halls) h
+FROM generate_series(CAST(:h0 AS int), CAST(:h1 AS int)) h
 CROSS JOIN generate_series(CAST(:d0 AS date), CAST(:d1 AS date), interval '1 day') d
 CROSS JOIN generate_series(0, :n - 1) i
 CROSS JOIN LATERAL (
@@ -157,10 +157,14 @@ def hall_uuid(h: int) -> uuid.UUID:
     return uuid.UUID(hex=hashlib.md5(f"hall-{h}".encode()).hexdigest())
 
 
-def load(engine: Engine, url: str, halls: int, first: date, last: date, per_day: int, keep_events: int) -> None:
+def load(engine: Engine, url: str, halls: int, first: date, last: date, per_day: int, keep_events: int,
+         year_halls: int | None = None, recent_first: date | None = None) -> None:
     """Month by month: rows generated in the server, then that month's summaries by the push's SQL, then the
     event partitions older than `keep_events` months dropped (detached and dropped, as an archive would) so a
-    full city fits the disk; tickets, facts and summaries of every month stay."""
+    full city fits the disk; tickets, facts and summaries of every month stay. With `year_halls`, only halls
+    1..year_halls have every day from `first`; the others start at `recent_first`."""
+    year_halls = halls if year_halls is None else year_halls
+    recent_first = recent_first or first
     months = months_between(first, last)
     partitions.ensure(engine, months)
     with engine.begin() as conn:
@@ -173,14 +177,16 @@ def load(engine: Engine, url: str, halls: int, first: date, last: date, per_day:
         p = {"halls": halls, "d0": d0, "d1": d1, "n": per_day}
         with engine.begin() as conn:
             t0 = time.perf_counter()
-            conn.execute(text(TICKETS_SQL), p)
+            conn.execute(text(TICKETS_SQL), p | {"h0": 1, "h1": year_halls})
+            if year_halls < halls and d1 >= recent_first:
+                conn.execute(text(TICKETS_SQL), p | {"h0": year_halls + 1, "h1": halls, "d0": max(d0, recent_first)})
             t1 = time.perf_counter()
             conn.execute(text(EVENTS_SQL), p)
             conn.execute(text(RATING_SQL), p)
             t2 = time.perf_counter()
         _vacuum(url, [partitions.partition_name(t, m) for t in ("ticket", "ticket_event", "rating")])
         t3 = time.perf_counter()
-        build_summaries(engine, halls, m)
+        build_summaries(engine, halls if d1 >= recent_first else year_halls, m)
         t4 = time.perf_counter()
         dropped = ""
         if keep_events and i >= keep_events:
@@ -338,6 +344,10 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pg", default=os.environ.get("HALLCLIENT_TEST_PG",
                                                    "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    ap.add_argument("--year-halls", type=int, default=None,
+                    help="only this many halls get every day; the others only the last --recent-days (a quicker "
+                         "load that still has a full city month and full hall years)")
+    ap.add_argument("--recent-days", type=int, default=30)
     ap.add_argument("--keep-events-months", type=int, default=0,
                     help="drop event partitions older than N months once summarised, to fit the disk (0: keep all)")
     ap.add_argument("--keep", action="store_true", help="keep the database (its URL is printed)")
@@ -353,12 +363,19 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="hc-bench-central-"))
     try:
         central_schema.upgrade(engine)
-        print(f"city: {args.halls} halls × {args.days} days × {per_day:,} tickets = "
-              f"{args.halls * args.days * per_day:,} tickets, {first} .. {args.last}; database {url}", flush=True)
+        if args.year_halls is None:
+            print(f"city: {args.halls} halls × {args.days} days × {per_day:,} tickets = "
+                  f"{args.halls * args.days * per_day:,} tickets, {first} .. {args.last}; database {url}", flush=True)
+        else:
+            n = (args.year_halls * args.days + (args.halls - args.year_halls) * args.recent_days) * per_day
+            print(f"city: {args.year_halls} halls × {args.days} days and {args.halls - args.year_halls} halls × "
+                  f"the last {args.recent_days} days, × {per_day:,} tickets = {n:,} tickets, {first} .. {args.last}; "
+                  f"database {url}", flush=True)
         if not args.reuse:
             print("loading month by month (generate_series in the server), each month's summaries built by the "
                   "push's SQL (rebuild_month, 2 halls at a time):", flush=True)
-            load(engine, url, args.halls, first, args.last, per_day, args.keep_events_months)
+            load(engine, url, args.halls, first, args.last, per_day, args.keep_events_months, args.year_halls,
+                 args.last - timedelta(days=args.recent_days - 1))
             clock("VACUUM ANALYZE", lambda: _vacuum(url))
         sizes(engine)
         print("reports (best of the runs after the first):", flush=True)
