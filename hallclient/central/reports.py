@@ -450,7 +450,7 @@ def city_report(engine: Engine, period: Period, hall_codes: Iterable[str] | None
         sums = {_uuid(r["hall_id"]): r for r in _sums(conn, f"dim = 'hall' AND {hw} AND day >= :d0 AND day <= :d1",
                                                        params, "hall_id")}
         total = _sums(conn, f"dim = 'hall' AND {hw} AND day >= :d0 AND day <= :d1", params, "dim")
-        dists = _dists(conn, _city_buckets(sq, period), params | _partial_params(period))
+        dists = _city_dists(conn, sq, period, params | _partial_params(period))
         trend = _trend(conn, sq, hw, params, add_months(month_of(period.end), 1 - TREND_MONTHS), period.end)
         ratings = _ratings(conn, hw, params)
         windows, win_eligible = _ranking(conn, "window", hw, params)
@@ -507,20 +507,49 @@ def _partial_params(period: Period) -> dict[str, Any]:
             "b0": next_month(whole[-1]), "b1": period.end, "months": whole}
 
 
-def _city_buckets(sq: summary.Sql, period: Period) -> str:
-    """Bucket rows per hall ('<hall hex>') and for the whole city ('*'): whole months from `wait_hist`, the
-    days before and after them from the facts."""
-    hist = ("SELECT hall_id, category_id, kind, bucket, n FROM wait_hist WHERE hall_id IN :halls "
-            "AND month IN :months")
-    if not period.whole_months():
+def _city_buckets(period: Period) -> str:
+    """Bucket rows (hall_id, category_id, kind, bucket, n) of the period: whole months from `wait_hist`, the
+    days before and after them from the facts. One whole month is read as it is stored."""
+    whole = period.whole_months()
+    hist = "SELECT hall_id, category_id, kind, bucket, n FROM wait_hist WHERE hall_id IN :halls AND month IN :months"
+    if len(whole) == 1 and whole[0] == period.start and next_month(whole[0]) - timedelta(days=1) == period.end:
+        return hist
+    if not whole:
         hist = "SELECT hall_id, category_id, kind, bucket, n FROM wait_hist WHERE 1 = 0"
     partial = summary.hist_sql(
         where="hall_id IN :halls AND ((day >= :a0 AND day <= :a1) OR (day >= :b0 AND day <= :b1))", month="NULL")
     partial = f"SELECT hall_id, category_id, kind, bucket, n FROM ({partial}) x"
-    both = f"SELECT hall_id, category_id, kind, bucket, sum(n) AS n FROM ({hist} UNION ALL {partial}) y " \
-           "GROUP BY hall_id, category_id, kind, bucket"
-    return (f"SELECT {sq.key_text('hall_id')} AS g, hall_id, category_id, kind, bucket, n FROM ({both}) z "
-            f"UNION ALL SELECT '*' AS g, hall_id, category_id, kind, bucket, n FROM ({both}) w")
+    return (f"SELECT hall_id, category_id, kind, bucket, sum(n) AS n FROM ({hist} UNION ALL {partial}) y "
+            "GROUP BY hall_id, category_id, kind, bucket")
+
+
+def _city_dists(conn: Connection, sq: summary.Sql, period: Period, params: dict[str, Any]) -> dict[str, dict]:
+    """P90 bucket, SLA counts and green calls within the limit per hall (keyed by its hex id) and for the city
+    ('*'): the city's P90 from the halls' merged buckets, its counts as the halls' sums."""
+    rows = conn.execute(_sql(f"""
+WITH b AS ({_city_buckets(period)}),
+hb AS (SELECT hall_id, bucket, sum(n) AS n FROM b WHERE kind = 'wait' GROUP BY hall_id, bucket),
+hc AS (SELECT hall_id, bucket, sum(n) OVER (PARTITION BY hall_id ORDER BY bucket ROWS UNBOUNDED PRECEDING) AS cum,
+              sum(n) OVER (PARTITION BY hall_id) AS tot FROM hb),
+hp AS (SELECT hall_id, min(bucket) AS p90 FROM hc WHERE cum * 10 >= tot * 9 GROUP BY hall_id),
+cb AS (SELECT bucket, sum(n) AS n FROM hb GROUP BY bucket),
+cc AS (SELECT bucket, sum(n) OVER (ORDER BY bucket ROWS UNBOUNDED PRECEDING) AS cum, sum(n) OVER () AS tot FROM cb),
+s AS (SELECT b.hall_id,
+        sum(CASE WHEN b.kind = 'wait' AND b.bucket < 20 * coalesce(c.yellow_after_min, 15) THEN b.n ELSE 0 END)
+          AS blue,
+        sum(CASE WHEN b.kind = 'wait' AND b.bucket >= 20 * coalesce(c.yellow_after_min, 15)
+                  AND b.bucket < 20 * coalesce(c.red_after_min, 30) THEN b.n ELSE 0 END) AS yellow,
+        sum(CASE WHEN b.kind = 'wait' AND b.bucket >= 20 * coalesce(c.red_after_min, 30) THEN b.n ELSE 0 END) AS red,
+        sum(CASE WHEN b.kind = 'green' AND b.bucket < 20 * coalesce(i.green_alert_min, 5) THEN b.n ELSE 0 END)
+          AS within
+      FROM b LEFT JOIN hall_category c ON c.hall_id = b.hall_id AND c.id = b.category_id
+      LEFT JOIN hall_info i ON i.hall_id = b.hall_id GROUP BY b.hall_id)
+SELECT {sq.key_text('s.hall_id')} AS g, hp.p90, s.blue, s.yellow, s.red, s.within
+FROM s LEFT JOIN hp ON hp.hall_id = s.hall_id
+UNION ALL
+SELECT '*', (SELECT min(bucket) FROM cc WHERE cum * 10 >= tot * 9), sum(blue), sum(yellow), sum(red), sum(within)
+FROM s"""), params).all()
+    return {str(r.g): dict(r._mapping) for r in rows}
 
 
 def hall_status(info: dict[str, Any], sync_row: Any, now: datetime) -> dict[str, Any]:

@@ -77,9 +77,10 @@ def test_viewer_sees_only_their_halls(browser: Any, city_url: str) -> None:  # n
 
 
 def test_api_roles_and_lockout(sqlite_engine: Engine, city_url: str) -> None:
-    assert httpx.get(city_url + "/api/v1/city").status_code == 401
-    assert httpx.get(city_url + "/", follow_redirects=False).headers["location"] == "/login"
-    with httpx.Client(base_url=city_url) as c:
+    wait = httpx.Timeout(60)  # argon2 on a loaded 2-core machine
+    assert httpx.get(city_url + "/api/v1/city", timeout=wait).status_code == 401
+    assert httpx.get(city_url + "/", follow_redirects=False, timeout=wait).headers["location"] == "/login"
+    with httpx.Client(base_url=city_url, timeout=wait) as c:
         r = c.post("/login", data={"username": "quyi", "password": "区一查看员-2026"}, follow_redirects=False)
         assert r.status_code == 303 and "httponly" in r.headers["set-cookie"].lower()
         got = c.get("/api/v1/city", params={"month": "2026-11"}).json()
@@ -88,11 +89,13 @@ def test_api_roles_and_lockout(sqlite_engine: Engine, city_url: str) -> None:
         assert c.get("/api/v1/city", params={"month": "11/2026"}).status_code == 422
         assert "default-src 'none'" in c.get("/").headers["content-security-policy"]
     for _ in range(accounts.MAX_FAILED):
-        assert httpx.post(city_url + "/login", data={"username": "wangju", "password": "x"}).status_code == 401
+        assert httpx.post(city_url + "/login", data={"username": "wangju", "password": "x"},
+                          timeout=wait).status_code == 401
     # locked now: even the right password is refused, with the same answer
-    r = httpx.post(city_url + "/login", data={"username": "wangju", "password": "城市管理局-2026"})
+    r = httpx.post(city_url + "/login", data={"username": "wangju", "password": "城市管理局-2026"}, timeout=wait)
     assert r.status_code == 401 and "用户名或密码不正确" in r.text
-    assert httpx.post(city_url + "/login", data={"username": "nobody", "password": "x"}).status_code == 401
+    assert httpx.post(city_url + "/login", data={"username": "nobody", "password": "x"},
+                      timeout=wait).status_code == 401
 
 
 def test_accounts_are_checked(sqlite_engine: Engine) -> None:
