@@ -4,8 +4,9 @@ Why the central code runs here unchanged: the per-ticket facts and daily summari
 into temporary tables named as on the central store (`ticket_fact`, `report_day`, `rating_day`), and the
 hall's catalogue is shown under the central directory names (`hall_category`, …) as temporary views, so
 `hallclient.central.reports.hall_report` reads the same relations with the same SQL on both. A month of a
-busy hall (≈90,000 tickets, 400,000 events) takes about a second; it runs on a read transaction, so the
-queue's writer is never held up.
+busy hall (≈90,000 tickets, 400,000 events) takes about 5 s on 2 cores (SQLite has no hash joins: each step
+is a temporary table with an index, see `summary.Query`); it runs on a read transaction, so the queue's
+writer is never held up.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ def monthly_report(store: Store, period: Period, now: datetime | None = None) ->
                 {"hall": hall.id, "code": hall.code, "name": hall.name, "tz": hall.timezone,
                  "green": green_limit(conn)})
             sq = summary.Sql(pg=False)
-            conn.execute(refresh.sql(f"CREATE TEMP TABLE ticket_fact AS {summary.facts_sql(sq, src)}"), p)
-            conn.execute(refresh.sql(f"CREATE TEMP TABLE report_day AS {summary.report_day_sql(sq, src)}"), p)
+            summary.run(conn, summary.facts_query(sq, src), p, "CREATE TEMP TABLE ticket_fact AS")
+            conn.exec_driver_sql("CREATE INDEX temp.ix_hall_fact ON ticket_fact (ticket_id)")
+            summary.run(conn, summary.report_day_query(sq, src), p, "CREATE TEMP TABLE report_day AS")
             conn.execute(refresh.sql(f"CREATE TEMP TABLE rating_day AS {summary.rating_day_sql()}"), p)
             return hall_report(conn, hall.id, period, now, central=False)
         finally:

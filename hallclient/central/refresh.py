@@ -109,12 +109,12 @@ def rebuild_day(conn: Connection, hall_id: uuid.UUID, day: date, tz_name: str) -
     measures = ", ".join(summary.MEASURES)
     conn.execute(sql(_hist_change(-1, sq)), p)
     conn.execute(sql("DELETE FROM ticket_fact WHERE hall_id = :hall AND day = :d0"), p)
-    conn.execute(sql(f"INSERT INTO ticket_fact ({fact_cols}) {summary.facts_sql(sq, summary.CENTRAL)}"), p)
+    summary.run(conn, summary.facts_query(sq, summary.CENTRAL), p, f"INSERT INTO ticket_fact ({fact_cols})")
     conn.execute(sql(_hist_change(1, sq)), p)
     conn.execute(sql("DELETE FROM wait_hist WHERE hall_id = :hall AND month = :month AND n = 0"), p)
     conn.execute(sql("DELETE FROM report_day WHERE hall_id = :hall AND day = :d0"), p)
-    conn.execute(sql(f"INSERT INTO report_day (hall_id, day, dim, key, {measures}) "
-                     f"{summary.report_day_sql(sq, summary.CENTRAL)}"), p)
+    summary.run(conn, summary.report_day_query(sq, summary.CENTRAL), p,
+                f"INSERT INTO report_day (hall_id, day, dim, key, {measures})")
     conn.execute(sql("DELETE FROM rating_day WHERE hall_id = :hall AND day = :d0"), p)
     conn.execute(sql(f"INSERT INTO rating_day (hall_id, day, source, followup_state, level, n) "
                      f"{summary.rating_day_sql()}"), p)
@@ -131,10 +131,10 @@ def rebuild_month(conn: Connection, hall_id: uuid.UUID, month: date, tz_name: st
     for table in ("ticket_fact", "report_day", "rating_day", "refresh_queue"):
         conn.execute(sql(f"DELETE FROM {table} WHERE {rng}"), p)
     conn.execute(sql("DELETE FROM wait_hist WHERE hall_id = :hall AND month = :month"), p)
-    conn.execute(sql(f"INSERT INTO ticket_fact ({', '.join(summary.FACT_COLUMNS)}) "
-                     f"{summary.facts_sql(sq, summary.CENTRAL)}"), p)
-    conn.execute(sql(f"INSERT INTO report_day (hall_id, day, dim, key, {', '.join(summary.MEASURES)}) "
-                     f"{summary.report_day_sql(sq, summary.CENTRAL)}"), p)
+    summary.run(conn, summary.facts_query(sq, summary.CENTRAL), p,
+                f"INSERT INTO ticket_fact ({', '.join(summary.FACT_COLUMNS)})")
+    summary.run(conn, summary.report_day_query(sq, summary.CENTRAL), p,
+                f"INSERT INTO report_day (hall_id, day, dim, key, {', '.join(summary.MEASURES)})")
     conn.execute(sql(f"INSERT INTO rating_day (hall_id, day, source, followup_state, level, n) "
                      f"{summary.rating_day_sql()}"), p)
     conn.execute(sql(f"INSERT INTO wait_hist (hall_id, month, category_id, kind, bucket, n) {summary.hist_sql()}"), p)

@@ -1,10 +1,10 @@
 """The SQL that turns raw tickets and events into what the reports read, for PostgreSQL and SQLite alike.
 
 Three steps, each one SQL statement run in the database:
-1. `facts_sql`: one row per ticket — its first category (by the number's prefix, as the daily report does),
+1. `facts_query`: one row per ticket — its first category (by the number's prefix, as the daily report does),
    first call (time, window, clerk), wait = issue → first call and service = start → finish in exact
    microseconds, the green-channel wait, the rating and where it came from;
-2. `report_day_sql`: those facts, plus the call and transfer events, summed per day for the hall and per
+2. `report_day_query`: those facts, plus the call and transfer events, summed per day for the hall and per
    category, item, window and clerk (see `PARTS` for which ticket counts where);
 3. `hist_sql`: waits counted in 3-second buckets.
 
@@ -21,6 +21,7 @@ on a hall node they run over the hall's own tables for the month asked for (`hal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 BUCKET_US = 3_000_000
 RATING_SOURCES = ("evaluator", "phone", "paper")
@@ -63,6 +64,37 @@ class Sql:
 
 
 @dataclass(frozen=True)
+class Query:
+    """A SELECT with named steps. PostgreSQL runs it as one statement (WITH …); SQLite has no hash joins, so
+    there each step becomes a temporary table with an index on its key first (a month of a hall joined step
+    to step without one is quadratic)."""
+
+    steps: tuple[tuple[str, str, str | None], ...]  # (name, SELECT, indexed column)
+    body: str
+
+    def sql(self) -> str:
+        return "WITH " + ",\n".join(f"{n} AS ({q})" for n, q, _ix in self.steps) + "\n" + self.body
+
+
+def run(conn: Any, query: Query, params: dict[str, Any], head: str = "") -> Any:
+    """`head` + the query (e.g. "INSERT INTO ticket_fact (…)"), on either dialect."""
+    from hallclient.central.refresh import sql
+
+    if conn.dialect.name == "postgresql":
+        return conn.execute(sql(f"{head} {query.sql()}"), params)
+    try:
+        for name, select, index in query.steps:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+            conn.execute(sql(f"CREATE TEMP TABLE {name} AS {select}"), params)
+            if index:
+                conn.exec_driver_sql(f"CREATE INDEX temp.ix_step_{name} ON {name} ({index})")
+        return conn.execute(sql(f"{head} {query.body}"), params)
+    finally:
+        for name, _select, _index in query.steps:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+@dataclass(frozen=True)
 class Source:
     """Where the raw rows are: the central store (hall directory tables, rating table) or a hall database."""
 
@@ -90,26 +122,28 @@ def _events(sq: Sql, kinds: str) -> str:
             f"AND e.ticket_id IN (SELECT id FROM t)")
 
 
-def facts_sql(sq: Sql, src: Source) -> str:
-    """SELECT of ticket_fact's columns for the tickets of hall :hall, days :d0..:d1; their events are looked
-    for between :ev_lo and :ev_hi (a day either side, so partitions prune and the hall's UTC offset fits)."""
+def facts_query(sq: Sql, src: Source) -> Query:
+    """ticket_fact's columns for the tickets of hall :hall, days :d0..:d1; their events are looked for between
+    :ev_lo and :ev_hi (a day either side, so partitions prune and the hall's UTC offset fits)."""
     us = sq.us
     told_source, told_followup = src.rating_cols
     sources = ", ".join(f"'{s}'" for s in RATING_SOURCES)
-    return f"""
-WITH t AS (SELECT * FROM ticket WHERE hall_id = :hall AND day >= :d0 AND day <= :d1),
-ev AS ({_events(sq, "'call', 'green_flag', 'rated'")}),
-fc AS (SELECT ticket_id, at, window_no, staff_id FROM (
+    steps = (
+        ("t", "SELECT * FROM ticket WHERE hall_id = :hall AND day >= :d0 AND day <= :d1", "id"),
+        ("ev", _events(sq, "'call', 'green_flag', 'rated'"), "ticket_id"),
+        ("fc", """SELECT ticket_id, at, window_no, staff_id FROM (
          SELECT ticket_id, at, window_no, staff_id,
                 row_number() OVER (PARTITION BY ticket_id ORDER BY at, id) AS rn
-         FROM ev WHERE kind = 'call') x WHERE rn = 1),
-gf AS (SELECT ticket_id, max(CASE WHEN from_status IN ('called', 'serving') THEN 1 ELSE 0 END) AS at_window
-       FROM ev WHERE kind = 'green_flag' GROUP BY ticket_id),
-gc AS (SELECT t.id AS ticket_id, min(ev.at) AS at FROM t JOIN ev ON ev.ticket_id = t.id AND ev.kind = 'call'
+         FROM ev WHERE kind = 'call') x WHERE rn = 1""", "ticket_id"),
+        ("gf", """SELECT ticket_id, max(CASE WHEN from_status IN ('called', 'serving') THEN 1 ELSE 0 END) AS at_window
+       FROM ev WHERE kind = 'green_flag' GROUP BY ticket_id""", "ticket_id"),
+        ("gc", """SELECT t.id AS ticket_id, min(ev.at) AS at FROM t JOIN ev ON ev.ticket_id = t.id AND ev.kind = 'call'
          AND ev.at >= coalesce(t.green_flagged_at, t.issued_at)
-       WHERE t.green_reason IS NOT NULL GROUP BY t.id),
-rv AS (SELECT ticket_id, max({sq.json_text('detail', 'source')}) AS source FROM ev WHERE kind = 'rated'
-       GROUP BY ticket_id)
+       WHERE t.green_reason IS NOT NULL GROUP BY t.id""", "ticket_id"),
+        ("rv", f"""SELECT ticket_id, max({sq.json_text('detail', 'source')}) AS source FROM ev WHERE kind = 'rated'
+       GROUP BY ticket_id""", "ticket_id"),
+    )
+    return Query(steps, f"""
 SELECT t.hall_id, t.day, t.id AS ticket_id, coalesce(c.id, t.category_id) AS first_category_id,
        t.category_id, t.item_id, t.status, {sq.local_hour('t.issued_at')} AS hour,
        fc.window_no AS first_window, fc.staff_id AS first_clerk_id, t.window_no, t.clerk_id,
@@ -133,7 +167,11 @@ LEFT JOIN gf ON gf.ticket_id = t.id
 LEFT JOIN gc ON gc.ticket_id = t.id
 LEFT JOIN rv ON rv.ticket_id = t.id
 {src.rating_join}
-"""
+""")
+
+
+def facts_sql(sq: Sql, src: Source) -> str:
+    return facts_query(sq, src).sql()
 
 
 FACT_COLUMNS = ("hall_id", "day", "ticket_id", "first_category_id", "category_id", "item_id", "status", "hour",
@@ -179,8 +217,12 @@ def _select(dim: str, key: str, values: dict[str, str], rel: str, where: str = "
 
 
 def report_day_sql(sq: Sql, src: Source, facts: str = "ticket_fact") -> str:
-    """SELECT of report_day's rows for hall :hall, days :d0..:d1, from `facts` (a table or temp table of
-    ticket_fact's shape) and the call and transfer events (range :ev_lo..:ev_hi, as in `facts_sql`)."""
+    return report_day_query(sq, src, facts).sql()
+
+
+def report_day_query(sq: Sql, src: Source, facts: str = "ticket_fact") -> Query:
+    """report_day's rows for hall :hall, days :d0..:d1, from `facts` (a table or temp table of ticket_fact's
+    shape) and the call and transfer events (range :ev_lo..:ev_hi, as in `facts_query`)."""
     parts = []
     for dim, col, is_uuid, values in PARTS:
         if col is None:
@@ -200,21 +242,24 @@ def report_day_sql(sq: Sql, src: Source, facts: str = "ticket_fact") -> str:
     outer = ", ".join(f"{'max' if m in MAX_MEASURES else 'sum'}({m}) AS {m}" for m in MEASURES)
     union = "\nUNION ALL\n".join(parts)
     to_cat = sq.json_text("e.detail", "to_category")
-    return f"""
-WITH f0 AS (SELECT * FROM {facts} WHERE hall_id = :hall AND day >= :d0 AND day <= :d1),
-cv AS (SELECT f0.hall_id, f0.day, e.window_no, e.staff_id FROM ticket_event e JOIN f0 ON f0.ticket_id = e.ticket_id
-       WHERE e.hall_id = :hall AND e.at >= :ev_lo AND e.at < :ev_hi AND e.kind = 'call'),
-tr AS (SELECT f0.hall_id, f0.day, e.ticket_id, e.at, e.id, f0.first_category_id, c.id AS to_cat
+    steps = (
+        ("f0", f"SELECT * FROM {facts} WHERE hall_id = :hall AND day >= :d0 AND day <= :d1", "ticket_id"),
+        ("cv", """SELECT f0.hall_id, f0.day, e.window_no, e.staff_id FROM ticket_event e
+       JOIN f0 ON f0.ticket_id = e.ticket_id
+       WHERE e.hall_id = :hall AND e.at >= :ev_lo AND e.at < :ev_hi AND e.kind = 'call'""", None),
+        ("tr", f"""SELECT f0.hall_id, f0.day, e.ticket_id, e.at, e.id, f0.first_category_id, c.id AS to_cat
        FROM ticket_event e JOIN f0 ON f0.ticket_id = e.ticket_id
        LEFT JOIN {src.categories} c ON c.hall_id = e.hall_id AND c.code = {to_cat}
-       WHERE e.hall_id = :hall AND e.at >= :ev_lo AND e.at < :ev_hi AND e.kind = 'transfer'),
-mv AS (SELECT hall_id, day, to_cat,
+       WHERE e.hall_id = :hall AND e.at >= :ev_lo AND e.at < :ev_hi AND e.kind = 'transfer'""", None),
+        ("mv", """SELECT hall_id, day, to_cat,
               coalesce(lag(to_cat) OVER (PARTITION BY ticket_id ORDER BY at, id), first_category_id) AS from_cat
-       FROM tr WHERE to_cat IS NOT NULL)
+       FROM tr WHERE to_cat IS NOT NULL""", None),
+    )
+    return Query(steps, f"""
 SELECT hall_id, day, dim, key, {outer} FROM (
 {union}
 ) u GROUP BY hall_id, day, dim, key
-"""
+""")
 
 
 def rating_day_sql(facts: str = "ticket_fact") -> str:
