@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -137,10 +136,12 @@ def figures(s: dict[str, int], d: dict[str, Any] | None = None) -> dict[str, Any
 
 def tune(conn: Connection) -> None:
     """For this transaction on PostgreSQL: no JIT (compiling a report's plan took longer than running it: 1.4 of
-    a hall-year's 2 s) and room to sort and hash a year of one hall in memory."""
+    a hall-year's 2 s), room to sort and hash a year of one hall in memory, and a dozen thresholds joined to a
+    million facts by hash, not by sorting the million first."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SET LOCAL jit = off")
         conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")
+        conn.exec_driver_sql("SET LOCAL enable_mergejoin = off")
 
 
 def _dist_sql(source: str) -> str:
@@ -191,7 +192,6 @@ def _bucket_rows(sq: summary.Sql, groups: Iterable[tuple[str, str | None]], fact
     return "\nUNION ALL\n".join(parts)
 
 
-_FACTS_OF_HALL = "ticket_fact f WHERE f.hall_id = :hall AND f.day >= :d0 AND f.day <= :d1"
 _GROUP_BY = "first_category_id, item_id, first_window, first_clerk_id"
 _DIM_COLUMN = {"hall": None, "category": "first_category_id", "item": "item_id", "window": "first_window",
                "clerk": "first_clerk_id"}
@@ -201,85 +201,45 @@ def _grouping(dims: tuple[str, ...]) -> tuple[str, str, str]:
     """For one grouping set per dim: the expression naming each row's dim, the select list of the four key
     columns (NULL for those not grouped), and the sets."""
     cols = [c for d in dims if (c := _DIM_COLUMN[d])]
-    which = "CASE " + " ".join(f"WHEN GROUPING({_DIM_COLUMN[d]}) = 0 THEN '{d}'" for d in dims if _DIM_COLUMN[d]) \
-        + " ELSE 'hall' END" if cols else "'hall'"
-    select = ", ".join(c if c in cols else f"NULL AS {c}" for c in _GROUP_BY.split(", "))
-    return which, select, ", ".join(f"({_DIM_COLUMN[d] or ''})" for d in dims)
-
-
-def _p90_sql(*dims: str) -> str:
-    """percentile_disc(0.9) is the nearest-rank P90 exactly (PostgreSQL takes row ⌈0.9·n⌉); the exact wait
-    falls in the 3-second bucket `figures` prints."""
-    which, select, sets = _grouping(dims)
-    return (f"SELECT {which} AS dim, {select}, percentile_disc(0.9) WITHIN GROUP (ORDER BY wait_us) AS p90_us "
-            f"FROM {_FACTS_OF_HALL} AND f.wait_us IS NOT NULL GROUP BY GROUPING SETS ({sets})")
-
-
-def _counts_sql(*dims: str) -> str:
-    """SLA colours against each ticket's first category's thresholds, green-channel calls within the limit."""
-    which, select, sets = _grouping(dims)
-    return f"""
-WITH f AS (SELECT f.first_category_id, f.item_id, f.first_window, f.first_clerk_id, f.wait_us, f.green_wait_us,
-                  f.green_called, 60000000 * coalesce(c.yellow_after_min, 15) AS y_us,
-                  60000000 * coalesce(c.red_after_min, 30) AS r_us, 60000000 * coalesce(i.green_alert_min, 5) AS g_us
-           FROM ticket_fact f LEFT JOIN hall_category c ON c.hall_id = f.hall_id AND c.id = f.first_category_id
-           LEFT JOIN hall_info i ON i.hall_id = f.hall_id
-           WHERE f.hall_id = :hall AND f.day >= :d0 AND f.day <= :d1)
-SELECT {which} AS dim, {select},
-       count(*) FILTER (WHERE wait_us < y_us) AS blue,
-       count(*) FILTER (WHERE wait_us >= y_us AND wait_us < r_us) AS yellow,
-       count(*) FILTER (WHERE wait_us >= r_us) AS red,
-       count(*) FILTER (WHERE green_called = 1 AND green_wait_us < g_us) AS within
-FROM f GROUP BY GROUPING SETS ({sets})"""
-
-
-def _pg_parts(dims: tuple[str, ...]) -> list[str]:
-    """Three statements over the same facts, run side by side on the two cores when an engine is at hand."""
-    first = [d for d in dims if d in ("hall", "category", "item")]
-    second = [d for d in dims if d in ("window", "clerk")]
-    return [*([_p90_sql(*first)] if first else []), *([_p90_sql(*second)] if second else []), _counts_sql(*dims)]
+    which = "CASE " + " ".join(f"WHEN GROUPING(f.{_DIM_COLUMN[d]}) = 0 THEN '{d}'" for d in dims
+                               if _DIM_COLUMN[d]) + " ELSE 'hall' END" if cols else "'hall'"
+    select = ", ".join(f"f.{c}" if c in cols else f"NULL AS {c}" for c in _GROUP_BY.split(", "))
+    return which, select, ", ".join(f"(f.{_DIM_COLUMN[d]})" if _DIM_COLUMN[d] else "()" for d in dims)
 
 
 ALL_DIMS = ("hall", "category", "item", "window", "clerk")
 
 
-def _fact_dists_pg(conn: Connection, params: dict[str, Any], engine: Engine | None,
-                   dims: tuple[str, ...] = ALL_DIMS) -> dict[str, dict[str, Any]]:
-    """`_dists` of one hall's per-ticket facts on PostgreSQL (a hall's year is a million rows): the P90s by
-    percentile_disc, the SLA colours and green-channel calls within the limit against each ticket's first
-    category's thresholds in a hash aggregate."""
-    parts = _pg_parts(dims)
-    if engine is None:
-        results = [conn.execute(_sql(q), params).all() for q in parts]
-    else:
-        def run(q: str) -> list[Any]:
-            with engine.connect() as c:
-                tune(c)
-                rows = c.execute(_sql(q), params).all()
-                c.rollback()
-            return rows
-
-        with ThreadPoolExecutor(len(parts), thread_name_prefix="report") as pool:
-            results = list(pool.map(run, parts))
-
-    def group(r: Any) -> str | None:
-        dim = r.dim
-        key = {"hall": None, "category": r.first_category_id, "item": r.item_id, "window": r.first_window,
-               "clerk": r.first_clerk_id}[dim]
-        if dim == "hall":
-            return dim
-        return None if key is None else f"{dim}|{_hex(key) if dim != 'window' else key}"
-
+def _fact_dists_pg(conn: Connection, params: dict[str, Any], dims: tuple[str, ...] = ALL_DIMS
+                   ) -> dict[str, dict[str, Any]]:
+    """`_dists` of one hall's per-ticket facts on PostgreSQL (a hall's year is a million rows), one grouping
+    set per dim in one pass: percentile_disc(0.9) is the nearest-rank P90 exactly (PostgreSQL takes row
+    ⌈0.9·n⌉) and its exact wait falls in the 3-second bucket `figures` prints; the SLA colours and the
+    green-channel calls within the limit are counted against the ticket's first category's thresholds and the
+    hall's limit, joined by hash (see `tune`)."""
+    which, select, sets = _grouping(dims)
+    rows = conn.execute(_sql(f"""
+SELECT {which} AS dim, {select},
+       percentile_disc(0.9) WITHIN GROUP (ORDER BY f.wait_us) FILTER (WHERE f.wait_us IS NOT NULL) AS p90_us,
+       count(*) FILTER (WHERE f.wait_us < 60000000 * coalesce(c.yellow_after_min, 15)) AS blue,
+       count(*) FILTER (WHERE f.wait_us >= 60000000 * coalesce(c.yellow_after_min, 15)
+                          AND f.wait_us < 60000000 * coalesce(c.red_after_min, 30)) AS yellow,
+       count(*) FILTER (WHERE f.wait_us >= 60000000 * coalesce(c.red_after_min, 30)) AS red,
+       count(*) FILTER (WHERE f.green_called = 1 AND f.green_wait_us < 60000000 * coalesce(i.green_alert_min, 5))
+         AS within
+FROM ticket_fact f LEFT JOIN hall_category c ON c.hall_id = f.hall_id AND c.id = f.first_category_id
+LEFT JOIN hall_info i ON i.hall_id = f.hall_id
+WHERE f.hall_id = :hall AND f.day >= :d0 AND f.day <= :d1
+GROUP BY GROUPING SETS ({sets})"""), params).all()
     out: dict[str, dict[str, Any]] = {}
-    for r in results[-1]:
-        g = group(r)
-        if g is not None:
-            out[g] = {"p90": None, "blue": r.blue, "yellow": r.yellow, "red": r.red,
-                      "within": r.within if g.split("|")[0] in GREEN_DIMS else None}
-    for r in [row for rows in results[:-1] for row in rows]:
-        g = group(r)
-        if g is not None and g in out:
-            out[g]["p90"] = int(r.p90_us) // summary.BUCKET_US
+    for r in rows:
+        key = {"hall": None, "category": r.first_category_id, "item": r.item_id, "window": r.first_window,
+               "clerk": r.first_clerk_id}[r.dim]
+        if r.dim != "hall" and key is None:
+            continue
+        g = r.dim if key is None else f"{r.dim}|{_hex(key) if r.dim != 'window' else key}"
+        out[g] = {"p90": None if r.p90_us is None else int(r.p90_us) // summary.BUCKET_US, "blue": r.blue,
+                  "yellow": r.yellow, "red": r.red, "within": r.within if r.dim in GREEN_DIMS else None}
     return out
 
 
@@ -585,7 +545,7 @@ HALL_GROUPS = (("hall", None), ("category", "first_category_id"), ("item", "item
 
 
 def hall_report(conn: Connection, hall_id: uuid.UUID, period: Period, now: datetime, *,
-                central: bool = True, engine: Engine | None = None) -> dict[str, Any]:
+                central: bool = True) -> dict[str, Any]:
     """One hall's figures per category, item, window and clerk, its trend, ratings and ranking, read from
     ticket_fact / report_day / rating_day and the hall_* directories on `conn` (the central store, or the
     temporary tables `hallclient.central.hall_report` builds on a hall database)."""
@@ -605,9 +565,9 @@ def hall_report(conn: Connection, hall_id: uuid.UUID, period: Period, now: datet
         source = (hist.format(g="'hall' AS g") + " UNION ALL " +
                   hist.format(g=f"'category|' || {sq.key_text('category_id')} AS g"))
         dists = _dists(conn, source, params | {"months": whole})
-        dists |= _fact_dists_pg(conn, params, engine, ("item", "window", "clerk"))
+        dists |= _fact_dists_pg(conn, params, ("item", "window", "clerk"))
     elif sq.pg:
-        dists = _fact_dists_pg(conn, params, engine)
+        dists = _fact_dists_pg(conn, params)
     else:
         source = ("WITH f AS (SELECT * FROM ticket_fact WHERE hall_id = :hall AND day >= :d0 AND day <= :d1) "
                   + _bucket_rows(sq, HALL_GROUPS, "f"))
@@ -673,7 +633,7 @@ def central_hall_report(engine: Engine, hall_code: str, period: Period, now: dat
         conn.rollback()
     refresh.refresh(engine, [hall_id], (period.start, period.end))
     with engine.connect() as conn:
-        out = hall_report(conn, hall_id, period, now, engine=engine)
+        out = hall_report(conn, hall_id, period, now)
         conn.rollback()
     return out
 
