@@ -104,7 +104,9 @@ class Source:
 
 
 CENTRAL = Source("hall_category",
-                 "LEFT JOIN rating rs ON rs.hall_id = t.hall_id AND rs.day = t.day AND rs.ticket_id = t.id",
+                 # filtered first: with hash joins (see refresh) an unfiltered rating would be read whole
+                 "LEFT JOIN (SELECT ticket_id, source, followup_state FROM rating WHERE hall_id = :hall "
+                 "AND day >= :d0 AND day <= :d1) rs ON rs.ticket_id = t.id",
                  ("rs.source", "rs.followup_state"))
 
 
