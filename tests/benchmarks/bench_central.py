@@ -260,7 +260,9 @@ def timed_reports(engine: Engine, month: date, hall: str, year: Period, repeat: 
 
 
 def explain(engine: Engine, statement: str, params: Any) -> str:
+    """The plan as the report ran it: the same session settings (`reports.tune`)."""
     with engine.connect() as conn:
+        reports.tune(conn)
         cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cur.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement, params)
         plan = "\n".join(r[0] for r in cur.fetchall())
