@@ -27,6 +27,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy import make_url
 
+from hallclient.central import partitions
 from hallclient.store import open_store
 from hallclient.store.seed import seed_hall
 from hallclient.sync import central_schema
@@ -129,9 +130,12 @@ def copy_baseline(db: Path, url: str) -> tuple[float, float, int]:
     """COPY the same rows into an identical empty schema: (read+COPY seconds, COPY-only seconds, rows)."""
     engine = central_schema.make_central_engine(url)
     central_schema.upgrade(engine)
+    con = sqlite3.connect(db)
+    months = {date.fromisoformat(f"{m}-01") for (m,) in con.execute(
+        "SELECT DISTINCT substr(day, 1, 7) FROM ticket UNION SELECT DISTINCT substr(at, 1, 7) FROM ticket_event")}
+    partitions.ensure(engine, months)  # the push makes its months' partitions itself
     engine.dispose()
     dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    con = sqlite3.connect(db)
     t0 = time.perf_counter()
     copy_only = 0.0
     rows_total = 0
