@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from hallclient.central import charts
 from hallclient.central.accounts import ROLE_LABEL, CityUser
+from hallclient.central.reports import local_time
 
 CSS = """
 body{font-family:'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;margin:0;color:#1a1a1a;background:#f4f6f9}
@@ -70,15 +69,6 @@ def login_page(error: str = "") -> str:
 </form>""")
 
 
-def _local(iso: str | None, tz: str) -> str:
-    if not iso:
-        return "—"
-    try:
-        return datetime.fromisoformat(iso).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-    except (ValueError, KeyError):
-        return iso[:16]
-
-
 def _figures(t: dict[str, Any]) -> str:
     items = [(t["issued"], "取号（办件量）"), (t["served"], "办结"), (_min(t["wait_mean_min"]), "平均等候（分钟）"),
              (_min(t["wait_p90_min"]), "P90 等候（分钟）"), (_min(t["service_mean_min"]), "平均办理（分钟）"),
@@ -117,8 +107,8 @@ def _status(h: dict[str, Any]) -> str:
                                         else f'<span class="bad">{pending}</span>')
     last_ok = {True: "成功", False: '<span class="bad">失败</span>', None: "—"}[s["last_ok"]]
     name = f'{_e(h["name"])}（{_e(h["code"])}）'
-    return (f'<tr><td class="name">{name}</td><td>{_local(s["last_sync_at"], s["timezone"])}'
-            f'</td><td>{last_ok}</td><td>{_local(s["last_ok_at"], s["timezone"])}</td><td>{pend}</td>'
+    return (f'<tr><td class="name">{name}</td><td>{local_time(s["last_sync_at"], s["timezone"])}'
+            f'</td><td>{last_ok}</td><td>{local_time(s["last_ok_at"], s["timezone"])}</td><td>{pend}</td>'
             f'<td>{checks}</td></tr>')
 
 

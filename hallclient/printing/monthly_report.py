@@ -9,10 +9,9 @@ The workbook has one sheet per table and native Excel charts, for offices that k
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -25,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from hallclient.central.charts import short_name
+from hallclient.central.reports import local_time
 from hallclient.printing.daily_report import (
     CONTENT_W,
     SLA_BACK,
@@ -61,11 +61,7 @@ def _title(report: dict[str, Any]) -> str:
 
 
 def _generated(report: dict[str, Any]) -> str:
-    tz = (report.get("hall") or {}).get("timezone") or "Asia/Shanghai"
-    try:
-        return datetime.fromisoformat(report["generated_at"]).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
-        return "—"
+    return local_time(report.get("generated_at"), (report.get("hall") or {}).get("timezone") or "Asia/Shanghai")
 
 
 def _key_figures(t: dict[str, Any], st: _Styles) -> Table:
@@ -301,19 +297,11 @@ def _sync_table(halls: list[dict[str, Any]], st: _Styles) -> Table:
     data: list[list[Any]] = [["大厅", "最近同步", "最近成功", "待同步天数", "核对"]]
     for h in halls:
         s = h["sync"]
-        data.append([h["name"], _local(s["last_sync_at"], s["timezone"]), _local(s["last_ok_at"], s["timezone"]),
+        data.append([h["name"], local_time(s["last_sync_at"], s["timezone"]),
+                     local_time(s["last_ok_at"], s["timezone"]),
                      "—" if s["pending_days"] is None else s["pending_days"],
                      {True: "通过", False: "不一致", None: "—"}[s["checks_passed"]]])
     return _grid(data, [CONTENT_W * 0.3, CONTENT_W * 0.2, CONTENT_W * 0.2, CONTENT_W * 0.15, CONTENT_W * 0.15], st)
-
-
-def _local(iso: str | None, tz: str) -> str:
-    if not iso:
-        return "—"
-    try:
-        return datetime.fromisoformat(iso).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-    except (ValueError, KeyError):
-        return iso[:16]
 
 
 def render_monthly_pdf(report: dict[str, Any], path_or_file: PdfTarget, printed_on: date | None = None) -> None:
