@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import Engine
 
 from hallclient.central import accounts
@@ -36,7 +37,28 @@ def _login(driver: Any, url: str, name: str, password: str) -> None:
     assert driver.current_url.endswith("/login")  # not logged in: sent to the login page
     driver.find_element(By.ID, "username").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "submit").click()
+    _wait_new_page(driver, old)
+
+
+def _wait_new_page(driver: Any, old: Any) -> None:
+    """A click that navigates returns before the next page is there: wait until the old one is gone."""
+
+    def gone(d: Any) -> bool:
+        try:
+            old.tag_name  # noqa: B018  (raises once the page was replaced)
+            return False
+        except Exception:
+            return d.execute_script("return document.readyState") == "complete"
+
+    WebDriverWait(driver, 60).until(gone)
+
+
+def _click(driver: Any, by: str, what: str) -> None:
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(by, what).click()
+    _wait_new_page(driver, old)
 
 
 def test_official_sees_every_hall(browser: Any, city_url: str) -> None:  # noqa: F811
@@ -52,7 +74,7 @@ def test_official_sees_every_hall(browser: Any, city_url: str) -> None:  # noqa:
     assert any(line.startswith("合计 5 3 1 1 16.8 26.0 7.3") for line in halls), halls
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg")) == 4  # halls side by side ×2, trend ×2
     assert "满意率" in browser.find_element(By.ID, "rule").text
-    browser.find_element(By.LINK_TEXT, "测试大厅H1").click()
+    _click(browser, By.LINK_TEXT, "测试大厅H1")
     assert browser.current_url.endswith("/hall/H1?month=2026-11")
     cats = browser.find_element(By.ID, "categories").text
     assert "A 社保 2 0 1 0 10.5 15.0" in cats and "B 医保 1 1 0 1" in cats
@@ -60,7 +82,7 @@ def test_official_sees_every_hall(browser: Any, city_url: str) -> None:  # noqa:
     month.clear()
     browser.get(city_url + "/?month=2026-10")
     assert "2026 年 10 月 全市汇总" in browser.page_source.replace("<h2>", "").replace("</h2>", "")
-    browser.find_element(By.ID, "logout").click()
+    _click(browser, By.ID, "logout")
     assert browser.current_url.endswith("/login")
     browser.get(city_url + "/")
     assert browser.current_url.endswith("/login")  # the session is gone
