@@ -91,7 +91,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="249"/>
         <source>根据当前排队人数和近一小时的到达与办理时间（M/M/c 排队模型）估算，建议调整哪些潮汐窗口。只有您点“采纳”才会切换。</source>
-        <translation>Suggestions from the queues now and the last hour's arrivals and service times (M/M/c queueing model). Nothing switches unless you accept.</translation>
+        <translation>Suggestions from the queues now and the last hour&apos;s arrivals and service times (M/M/c queueing model). Nothing switches unless you accept.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="253"/>
@@ -127,12 +127,12 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="107"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="108"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="123"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="124"/>
         <source>（另有 {0} 条未确认）</source>
         <translation> ({0} more open)</translation>
     </message>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="75"/>
         <source>今日开放时间 {0}，当前：{1}</source>
-        <translation>Today's hours {0}; now: {1}</translation>
+        <translation>Today&apos;s hours {0}; now: {1}</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/hall_day.py" line="87"/>
@@ -503,24 +503,221 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="52"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="53"/>
         <source>值班长控制台</source>
         <translation>Supervisor console</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="58"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="59"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="59"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="60"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="64"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="65"/>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyPanel</name>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="58"/>
+        <source>生成月报…</source>
+        <translation>Generate monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="60"/>
+        <source>保存PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="61"/>
+        <source>保存Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="65"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="83"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="102"/>
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="83"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="89"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="102"/>
+        <source>办结</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="83"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="102"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="83"/>
+        <source>平均等候</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="83"/>
+        <source>P90 等候</source>
+        <translation>P90 wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="84"/>
+        <source>平均办理</source>
+        <translation>Mean service</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="84"/>
+        <source>红色预警</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="84"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="89"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="105"/>
+        <source>评价数</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="84"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="106"/>
+        <source>差评</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="84"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="89"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="106"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="86"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="91"/>
+        <source>业务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="87"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="89"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="91"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="88"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="92"/>
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="89"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="90"/>
+        <source>差评率</source>
+        <translation>Negative rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="90"/>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="143"/>
+        <source>红旗</source>
+        <translation>Red flag</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="92"/>
+        <source>红旗窗口</source>
+        <translation>Red-flag windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="103"/>
+        <source>平均等候（分钟）</source>
+        <translation>Mean wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="103"/>
+        <source>P90 等候（分钟）</source>
+        <translation>P90 wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="104"/>
+        <source>平均办理（分钟）</source>
+        <translation>Mean service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="104"/>
+        <source>红色预警占比</source>
+        <translation>Red-wait share</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="105"/>
+        <source>绿色通道限时内叫号</source>
+        <translation>Green called in time</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="106"/>
+        <source>参评率</source>
+        <translation>Rated share</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="117"/>
+        <source>正在生成 {0} 的月报…</source>
+        <translation>Generating the monthly report of {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="146"/>
+        <source>{0} 的月报：取号 {1}，办结 {2}，满意率 {3}。</source>
+        <translation>Monthly report of {0}: {1} issued, {2} served, satisfaction {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="155"/>
+        <source>月报生成失败：{0}</source>
+        <translation>Monthly report failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="167"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="167"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="169"/>
+        <source>保存月报</source>
+        <translation>Save monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="176"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="183"/>
+        <source>月报已保存：{0}</source>
+        <translation>Monthly report saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/monthly.py" line="190"/>
+        <source>月报保存失败：{0}</source>
+        <translation>Saving the monthly report failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -646,7 +843,7 @@
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="174"/>
         <source>正在执行：{0}。方案由大厅服务按时自动执行；期间手动切换优先，直到方案下一个起止时间。</source>
-        <translation>Running now: {0}. The hall node applies plans on time; a manual switch wins until the plan's next start or end.</translation>
+        <translation>Running now: {0}. The hall node applies plans on time; a manual switch wins until the plan&apos;s next start or end.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/panels.py" line="175"/>
@@ -858,22 +1055,22 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="39"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="40"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="40"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="41"/>
         <source>导服</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="41"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="42"/>
         <source>值班长</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="42"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="43"/>
         <source>管理员</source>
         <translation>Admin</translation>
     </message>
@@ -939,199 +1136,204 @@
 <context>
     <name>StaffAdminPanel</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="97"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="98"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
         <source>默认窗口</source>
         <translation>Default window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="99"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
         <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="101"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="100"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="101"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="106"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="107"/>
         <source>新增人员…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="106"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="132"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="107"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="135"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="107"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="222"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="108"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="226"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="107"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="108"/>
         <source>照片…</source>
         <translation>Photo…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="108"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="109"/>
         <source>删除照片</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="108"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="109"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="116"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="117"/>
         <source>窗口评价器上显示的照片（JPEG/PNG，自动缩小到 480×640 以内）</source>
-        <translation>Photo shown on the window's evaluator (JPEG/PNG, scaled down to fit 480×640)</translation>
+        <translation>Photo shown on the window&apos;s evaluator (JPEG/PNG, scaled down to fit 480×640)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="124"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="126"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="125"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="126"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="126"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
         <source>区域</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="126"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
         <source>潮汐</source>
         <translation>Tidal</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="126"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="128"/>
         <source>默认主办</source>
         <translation>Default primary</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="127"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="128"/>
         <source>默认协办</source>
         <translation>Default secondary</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="132"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="135"/>
         <source>新增窗口…</source>
         <translation>Add window…</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="133"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="225"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="331"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="136"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="229"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="335"/>
         <source>停用窗口</source>
         <translation>Retire window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="138"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="141"/>
         <source>停用的窗口保留其办件记录，可随时恢复使用。窗口有人员在岗、有正在办理的号或被潮汐方案使用时不能停用。</source>
         <translation>A retired window keeps its history and can be restored. A window cannot be retired while someone is logged in there, it holds a ticket, or a tidal plan uses it.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="170"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="173"/>
         <source>有</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="171"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="174"/>
         <source>待本人设置</source>
         <translation>one-time, to be replaced</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="173"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="176"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="175"/>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="186"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="177"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="189"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="175"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="177"/>
         <source>使用中</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="187"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="190"/>
         <source>锁定中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="187"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="190"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="222"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="203"/>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="226"/>
         <source>启用</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="225"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="229"/>
         <source>恢复使用</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="261"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="265"/>
         <source>停用 {0} {1}？其登录立即结束；如在窗口在岗，将离开窗口（正在办理的号留在窗口）。</source>
         <translation>Deactivate {0} {1}? Their logins end at once; if at a window they leave it (a ticket in hand stays at the window).</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="262"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="266"/>
         <source>停用人员</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="274"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="278"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="274"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="278"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="291"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="295"/>
         <source>{0} {1} 的一次性密码：
 
 {2}
@@ -1144,17 +1346,17 @@
 Shown only now; tell it to them. They set their own password at their first login.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="292"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="296"/>
         <source>一次性密码</source>
         <translation>One-time password</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="330"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="334"/>
         <source>停用 {0} 号窗口？停用后不再显示、不能登录和叫号，办件记录保留，可随时恢复使用。</source>
         <translation>Retire window {0}? It is no longer shown, and nobody logs in or calls there; its history stays and it can be restored.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="333"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="337"/>
         <source>管理员停用</source>
         <translation>Retired by the admin</translation>
     </message>
@@ -1162,57 +1364,57 @@ Shown only now; tell it to them. They set their own password at their first logi
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="49"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="50"/>
         <source>编辑人员</source>
         <translation>Edit staff member</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="49"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="50"/>
         <source>新增人员</source>
         <translation>Add staff member</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="57"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="58"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="59"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="60"/>
         <source>{0} 号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="60"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="61"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="61"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="62"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="63"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="63"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="64"/>
         <source>默认窗口</source>
         <translation>Default window</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="71"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="72"/>
         <source>保存后系统生成一次性密码，请转告本人；首次登录时须设置自己的密码。</source>
         <translation>Saving makes a one-time password to tell them; they set their own at their first login.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="79"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="80"/>
         <source>请填写工号</source>
         <translation>Enter the staff number</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="81"/>
+        <location filename="../../hallclient/ui/supervisor/views/staff_admin.py" line="82"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
@@ -1220,62 +1422,67 @@ Shown only now; tell it to them. They set their own password at their first logi
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="137"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="138"/>
         <source>值班长控制台</source>
         <translation>Supervisor console</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="170"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="171"/>
         <source>大厅实况</source>
         <translation>Live hall</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="170"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="171"/>
         <source>绿色通道与预警</source>
         <translation>Green channel &amp; alerts</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="171"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="172"/>
         <source>潮汐方案</source>
         <translation>Tidal plans</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="171"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="172"/>
         <source>调度建议</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="172"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="173"/>
         <source>统计图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="172"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="173"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="173"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="174"/>
         <source>值班设置</source>
         <translation>Duty settings</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="173"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="174"/>
         <source>人员与窗口</source>
         <translation>Staff &amp; windows</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="191"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="179"/>
+        <source>月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="194"/>
         <source>管理员：{0}</source>
         <translation>Admin: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="176"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="177"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/console.py" line="191"/>
+        <location filename="../../hallclient/ui/supervisor/views/console.py" line="194"/>
         <source>值班长：{0}</source>
         <translation>Supervisor: {0}</translation>
     </message>
@@ -1315,7 +1522,7 @@ Shown only now; tell it to them. They set their own password at their first logi
     <message>
         <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="213"/>
         <source>不移动任何号票；窗口正在办理的业务不受影响，自下一次叫号起生效。本次切换将记入审计日志。</source>
-        <translation>No ticket moves; the visitor being served is not affected; applies from the clerk's next call. The switch is audited.</translation>
+        <translation>No ticket moves; the visitor being served is not affected; applies from the clerk&apos;s next call. The switch is audited.</translation>
     </message>
     <message>
         <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="218"/>
