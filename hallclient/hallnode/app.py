@@ -16,6 +16,7 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
@@ -26,7 +27,9 @@ from hallclient.domain.appointments import AppointmentPolicy
 from hallclient.domain.tickets import TransitionError
 from hallclient.hallnode import (
     routes_admin,
+    routes_appointments,
     routes_auth,
+    routes_displays,
     routes_events,
     routes_hall,
     routes_plans,
@@ -63,8 +66,14 @@ def _policy(store: Any) -> AppointmentPolicy:
         return AppointmentPolicy()
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"detail": message}, status_code=status)
+def _error(status: int, message: str, exc: BaseException | None = None) -> JSONResponse:
+    """The error body; a refusal with a stable `code` (StoreError) carries it and its `values`, so a client
+    can say it in its user's language."""
+    body: dict[str, Any] = {"detail": message}
+    code = getattr(exc, "code", None)
+    if code:
+        body["code"], body["values"] = code, jsonable_encoder(getattr(exc, "values", None) or {})
+    return JSONResponse(body, status_code=status)
 
 
 def _validation(_: Request, exc: Exception) -> JSONResponse:
@@ -79,13 +88,13 @@ def _validation(_: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(AuthError, lambda _r, e: _error(e.status, str(e)))  # type: ignore[attr-defined]
-    app.add_exception_handler(NotFoundError, lambda _r, e: _error(404, str(e)))
-    app.add_exception_handler(WrongWindowError, lambda _r, e: _error(403, str(e)))
-    app.add_exception_handler(ConflictError, lambda _r, e: _error(409, str(e)))
+    app.add_exception_handler(NotFoundError, lambda _r, e: _error(404, str(e), e))
+    app.add_exception_handler(WrongWindowError, lambda _r, e: _error(403, str(e), e))
+    app.add_exception_handler(ConflictError, lambda _r, e: _error(409, str(e), e))
     app.add_exception_handler(TransitionError, lambda _r, e: _error(409, str(e)))
     # the base StoreError means "this database cannot be used as asked" (e.g. no hall yet): the node, not
     # the request, is at fault, so 503 rather than 404
-    app.add_exception_handler(StoreError, lambda _r, e: _error(503, str(e)))
+    app.add_exception_handler(StoreError, lambda _r, e: _error(503, str(e), e))
     app.add_exception_handler(OperationalError, lambda _r, e: _error(503, "hall database busy; try again"))
     app.add_exception_handler(UnicodeError, lambda _r, e: _error(422, "text contains characters that are not "
                                                                       "valid Unicode"))
@@ -178,6 +187,6 @@ def create_app(db_path: Path | str, clock: Callable[[], datetime] | None = None,
     _document_validation_errors(app)
     # the queue's hot routes first: Starlette tries routes in order
     for module in (routes_tickets, routes_windows, routes_hall, routes_auth, routes_events, routes_plans, routes_admin,
-                   routes_reports, routes_staff):
+                   routes_reports, routes_staff, routes_appointments, routes_displays):
         app.include_router(module.router)
     return app

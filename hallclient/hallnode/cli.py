@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import logging
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from hallclient.hallnode import auth
 from hallclient.hallnode.schemas import Role
 from hallclient.store import open_store, utc_now
+from hallclient.store.hall_repo import is_demo
+
+NOT_DEMO_EXIT = 4  # `device add --demo-only` on a real hall
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +43,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add = dsub.add_parser("add", help="register a device and print its token (shown once)")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[Role.KIOSK.value, Role.DISPLAY.value])
+    add.add_argument("--json", action="store_true", help='print {"name", "role", "token"} as one JSON line')
+    add.add_argument("--demo-only", action="store_true",
+                     help=f"register only in the demo hall (db seed-demo); elsewhere exit {NOT_DEMO_EXIT} and "
+                          "register nothing (the desktop app registers its demo kiosk and display this way)")
     add.set_defaults(func=cmd_device_add)
     lst = dsub.add_parser("list", help="list registered devices")
     lst.set_defaults(func=cmd_device_list)
@@ -117,7 +126,14 @@ def _clean_stop_server_class() -> type:
 
 def cmd_device_add(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
+        if getattr(args, "demo_only", False) and not is_demo(store):
+            print(f"hallclient: {args.db} holds a real hall, not the demo hall: no device registered "
+                  "(register one with: hallclient device add NAME --role kiosk|display)", file=sys.stderr)
+            return NOT_DEMO_EXIT
         token = auth.add_device(store, args.name, args.role, utc_now())
+    if getattr(args, "json", False):
+        print(json.dumps({"name": args.name.strip(), "role": args.role, "token": token}, ensure_ascii=False))
+        return 0
     print(f"device {args.name!r} ({args.role}) registered. Its token, shown only now:")
     print(token)
     return 0

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import httpx
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -31,11 +31,14 @@ JSON = dict[str, Any]
 
 
 class HallNodeError(Exception):
-    """The hall node answered with an error; `status` is the HTTP status, the message its `detail`."""
+    """The hall node answered with an error; `status` is the HTTP status, the message its `detail`, `code` and
+    `values` the refusal's stable name and the values it names (None and {} when the node gave none)."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, code: str | None = None,
+                 values: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.code, self.values = code, dict(values or {})
 
 
 class HallNodeUnavailable(HallNodeError):
@@ -110,10 +113,15 @@ class HallClient:
                 delay *= 2
         if resp.status_code >= 400:
             try:
-                detail = resp.json().get("detail", resp.text)
+                body = resp.json()
             except ValueError:
-                detail = resp.text
-            raise HallNodeError(resp.status_code, detail if isinstance(detail, str) else json.dumps(detail))
+                body = None
+            if not isinstance(body, dict):
+                body = {"detail": resp.text}
+            detail = body.get("detail", resp.text)
+            code, values = body.get("code"), body.get("values")
+            raise HallNodeError(resp.status_code, detail if isinstance(detail, str) else json.dumps(detail),
+                                code if isinstance(code, str) else None, values if isinstance(values, dict) else None)
         return resp
 
     # -- auth ---------------------------------------------------------------------------------------
@@ -175,6 +183,10 @@ class HallClient:
 
     def alerts(self, open_only: bool = False) -> list[JSON]:
         return self.request("GET", "/alerts", params={"open_only": str(open_only).lower()})
+
+    def appointment(self, code: str) -> JSON:
+        """预约 by code, as the kiosk shows it before check-in (slot, category, item, masked name, status)."""
+        return self.request("GET", f"/appointments/{quote(code, safe='')}")
 
     def daily_report(self, day: date | str | None = None) -> JSON:
         """日报 figures of one business day (a `date` or "YYYY-MM-DD"; default today, hall time)."""
@@ -249,6 +261,10 @@ class HallClient:
 
     def ack_alert(self, alert_id: str | uuid.UUID) -> None:
         self.request("POST", f"/alerts/{alert_id}/ack")
+
+    def report_voice(self, voice: str, detail: str = "") -> JSON:
+        """A display's voice state: "on", "off" or "chime" (no Chinese voice), shown in the live hall."""
+        return self.request("PUT", "/displays/me/voice", json_body={"voice": voice, "detail": detail})
 
 
 def events_url(base_url: str, since: int | None) -> str:

@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from hallclient.hallnode import auth
 from hallclient.hallnode.alerts import AlertChecker
 from hallclient.hallnode.auth import Principal
+from hallclient.hallnode.displays import Displays
 from hallclient.hallnode.events import EventHub
 from hallclient.hallnode.nodestore import NodeStore
 from hallclient.hallnode.presence import Presence
@@ -90,6 +91,7 @@ class Node:
     heartbeat_s: float
     presence: Presence
     tokens: TokenCache = field(default_factory=TokenCache)
+    displays: Displays = field(default_factory=Displays)
     # The queue's writes are serialised by the database anyway; running them on one thread, in arrival
     # order, instead of on 40 pool threads queued on the write lock, saves the lock hand-offs and GIL
     # thrash that had made a burst of call-next slower than its work (bench_hallnode, phase 5).

@@ -18,6 +18,7 @@ from hallclient.hallnode.auth import Principal
 from hallclient.hallnode.deps import ANY_ROLE, MANAGERS, Node, NodeDep, aware, require
 from hallclient.hallnode.events import head_seq_in
 from hallclient.hallnode.presence import count_serving
+from hallclient.hallnode.routes_displays import display_rows
 from hallclient.hallnode.schemas import (
     AlertOut,
     CategoryOut,
@@ -172,7 +173,8 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
                                        colour=colour if r.oldest is not None else "blue", windows=n,
                                        takes_tickets=n > 0 or issue_unserved))
         day = hall_day_repo.day_status(node.store, now, hall_day_repo.load_calendar(conn))
-    return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day}
+    return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day,
+            "displays": display_rows(node)}
 
 
 DAY_ERRORS: dict[int | str, dict[str, Any]] = {409: {"model": ErrorOut}, 422: {"model": ErrorOut}}

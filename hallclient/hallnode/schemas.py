@@ -28,6 +28,8 @@ class Strict(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+    code: str | None = Field(default=None, description="stable name of the refusal, e.g. unknown_appointment")
+    values: dict[str, Any] | None = Field(default=None, description="the values the refusal's sentence names")
 
 
 class LoginIn(Strict):
@@ -127,11 +129,43 @@ class CategoryStatus(BaseModel):
                                                           "for a category no window serves)")
 
 
+class DisplayStatusOut(BaseModel):
+    """A display board's last report about its voice (语音播报)."""
+
+    name: str = Field(description="the display device's name (hallclient device add NAME)")
+    voice: Literal["on", "off", "chime"] = Field(description="on; off (switched off on the board); chime (no "
+                                                             "usable Chinese voice: calls play a chime only)")
+    detail: str = Field(description="the speech engine and voice, or why there is none")
+    seen_at: datetime
+    stale: bool = Field(description="no report for 3 minutes: the board may be off or cut off")
+
+
 class HallStatusOut(BaseModel):
     at: datetime
     seq: int
     categories: list[CategoryStatus]
     windows: list[WindowOut]
+    displays: list[DisplayStatusOut] = Field(default_factory=list, description="display boards heard from")
+
+
+class VoiceIn(Strict):
+    voice: Literal["on", "off", "chime"]
+    detail: Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")] = ""
+
+
+class AppointmentOut(BaseModel):
+    """An appointment as the kiosk shows it before check-in: slot, service, masked name (nothing more)."""
+
+    code: str
+    status: str = Field(description="booked, checked_in or cancelled")
+    slot_start: datetime = Field(description="hall local time with its offset")
+    slot_end: datetime
+    masked_name: str = Field(description="masked as booked (陈*); never the full name")
+    category: str
+    category_name: str
+    item: str | None
+    item_name: str | None
+    number: str | None = Field(description="the ticket's number once checked in")
 
 
 class GreenIn(Strict):

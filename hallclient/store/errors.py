@@ -6,7 +6,15 @@ from datetime import datetime
 
 
 class StoreError(Exception):
-    """The database cannot be used as asked; the message says why and what to do."""
+    """The database cannot be used as asked; the message says why and what to do.
+
+    `code` is a stable snake_case name of the refusal (`unknown_appointment`, …) and `values` the JSON-able
+    values its sentence needs, so a client can say it in its user's language; the English message stays for
+    logs and API users."""
+
+    def __init__(self, message: str = "", *, code: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.code, self.values = code, values
 
 
 class CorruptDatabaseError(StoreError):

@@ -26,7 +26,7 @@ from hallclient.domain.sla import SlaThresholds
 from hallclient.domain.tickets import MAX_DAILY_SEQ, TicketAction, TicketStatus, format_number, next_status
 from hallclient.domain.windows import Subscription, SubscriptionError
 from hallclient.ids import new_id
-from hallclient.store import journal, rawsql
+from hallclient.store import appointment_repo, journal, rawsql
 from hallclient.store.errors import ConflictError, NotFoundError, WrongWindowError
 from hallclient.store.hall_day_repo import HallDayCache
 from hallclient.store.store import Store, utc_now
@@ -263,9 +263,10 @@ class HallQueue:
             if appointment_code:
                 appt = conn.execute(select(APPT).where(APPT.c.code == appointment_code)).first()
                 if appt is None:
-                    raise NotFoundError(f"no appointment with code {appointment_code!r}")
+                    raise appointment_repo.unknown(appointment_code)
                 if appt.status != "booked":
-                    raise ConflictError(f"appointment {appointment_code} is already {appt.status}")
+                    number = conn.execute(select(T.c.number).where(T.c.id == appt.ticket_id)).scalar()
+                    raise appointment_repo.not_bookable(appointment_code, appt.status, number)
                 cat = conn.execute(select(CAT).where(CAT.c.id == appt.category_id)).one()
             else:
                 cat = self._category_by_code(conn, category)
