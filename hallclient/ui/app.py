@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from hallclient.doctor import qt_platform
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.demo_devices import DemoDevices
 from hallclient.ui.common.embedded import EmbeddedNode
 from hallclient.ui.common.fonts import install_cjk_font
 from hallclient.ui.common.i18n import install_language
@@ -164,6 +165,8 @@ def run(args: argparse.Namespace) -> int:
         url = node.start()
         NodeWatch(node, app)  # owned by the app: announces restarts of the node to the user
     bridge = HallBridge(url)
+    if node is not None:  # the kiosk and display of the embedded demo hall register themselves
+        bridge.demo_devices = DemoDevices(Path(args.db))
     ready = bridge.wait_ready(probe=node.wait_healthy if node else None)
 
     def node_failed(exc: BaseException) -> None:

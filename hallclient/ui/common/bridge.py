@@ -15,11 +15,14 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from hallclient.hallnode.client import EventSubscriber, HallClient, HallNodeError, HallNodeUnavailable
+
+if TYPE_CHECKING:
+    from hallclient.ui.common.demo_devices import DemoDevices
 
 CONNECTING, CONNECTED, DISCONNECTED, UNAUTHORIZED, OFFLINE = (
     "connecting", "connected", "disconnected", "unauthorized", "offline")
@@ -115,6 +118,8 @@ class HallBridge(QObject):
         self.state = CONNECTING
         self.last_seq: int | None = None
         self.is_ready = False
+        # set by the app when it started the embedded hall node: registers this PC's demo kiosk/display
+        self.demo_devices: DemoDevices | None = None
         self._tasks: set[Task] = set()
         self._subscriber: EventSubscriber | None = None
         self._closed = False

@@ -7,7 +7,7 @@ node's own words follow as the specifics.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hallclient.hallnode.client import HallNodeError, HallNodeUnavailable
 
@@ -23,12 +23,36 @@ _LEAD = {
 }
 
 
+# A refusal with a stable code (`HallNodeError.code`) is said in full in the user's language, its `{name}`
+# placeholders filled from the refusal's `values`.
+SENTENCES: dict[str, str] = {
+    "unknown_appointment": QT_TRANSLATE_NOOP(_CONTEXT, "未找到预约码 {appointment}，请核对后重新输入"),
+    "appointment_already_checked_in": QT_TRANSLATE_NOOP(_CONTEXT, "预约 {appointment} 已签到，号码 {number}"),
+    "appointment_not_bookable": QT_TRANSLATE_NOOP(_CONTEXT, "预约 {appointment} 已取消或失效，请联系工作人员"),
+}
+
+
+def sentence(code: str | None, values: dict[str, object]) -> str | None:
+    """The translated sentence of a refusal code, or None for a code (or values) this client does not know."""
+    template = SENTENCES.get(code or "")
+    if template is None:
+        return None
+    try:
+        return QCoreApplication.translate(_CONTEXT, template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def describe(exc: BaseException) -> str:
-    """One line for a message box or banner: the translated kind of refusal, then the node's detail."""
+    """One line for a message box or banner: the refusal's own sentence when its code is known, else the
+    translated kind of refusal, then the node's detail."""
     tr = QCoreApplication.translate
     if isinstance(exc, HallNodeUnavailable):
         return tr(_CONTEXT, "无法连接大厅服务，请检查网络后重试")
     if isinstance(exc, HallNodeError):
+        known = sentence(exc.code, exc.values)
+        if known is not None:
+            return known
         status = exc.status if exc.status in _LEAD else (503 if exc.status >= 500 else 409)
         lead = tr(_CONTEXT, _LEAD[status])
         detail = str(exc).strip()

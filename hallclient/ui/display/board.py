@@ -8,8 +8,8 @@ reads the model, so a repaint costs the same after 10,000 calls as after one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from hallclient.ui.display.model import BoardModel, Call
@@ -24,6 +24,7 @@ HIGHLIGHT = QColor("#f5b400")
 HIGHLIGHT_TEXT = QColor("#1a1a1a")
 GREEN = QColor("#1e9e4a")
 WARN = QColor("#c42b1c")
+VOICE_BADGE = QColor("#a34a00")
 
 
 class DisplayBoard(QWidget):
@@ -40,6 +41,8 @@ class DisplayBoard(QWidget):
         self._family = self.font().family()
         self._families = self.font().families()
         self.link_text = ""  # set by the controller when the link is down
+        self.voice_state = "on"  # "off" (switched off) or "chime" (no Chinese voice): a small badge says so
+        self.voice_badge: QRectF | None = None  # where the last paint put it (None: not shown)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -55,6 +58,7 @@ class DisplayBoard(QWidget):
         self.t_idle = self.tr("—")
         self.t_no_calls = self.tr("请留意叫号")
         self.t_stale = self.tr("网络连接中断，正在重新连接…")
+        self.t_voice = {"off": self.tr("语音播报已关闭"), "chime": self.tr("未找到中文语音 · 仅提示音")}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -155,8 +159,46 @@ class DisplayBoard(QWidget):
                    Qt.AlignmentFlag.AlignLeft, MUTED)
         return r.adjusted(20 * u, 72 * u, -20 * u, -20 * u)
 
+    def voice_badge_text(self) -> str:
+        """The badge's text; "" while calls are spoken."""
+        return self.t_voice.get(self.voice_state, "")
+
+    def voice_badge_rect(self, r: QRectF, u: float) -> QRectF:
+        """Where the voice badge goes: the right end of the calls panel's title row (`r` = the panel)."""
+        text = self.voice_badge_text()
+        px = 28 * u
+        width = min(r.width() * 0.6, QFontMetricsF(self._font(px)).horizontalAdvance(text) + 78 * u)
+        return QRectF(r.right() - 20 * u - width, r.top() + 14 * u, width, 46 * u)
+
+    def _voice_badge(self, p: QPainter, r: QRectF, u: float) -> None:
+        """Small and calm, but legible across the hall: a struck-through speaker and one line of text."""
+        text = self.voice_badge_text()
+        self.voice_badge = None
+        if not text:
+            return
+        badge = self.voice_badge = self.voice_badge_rect(r, u)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(VOICE_BADGE)
+        p.drawRoundedRect(badge, 10 * u, 10 * u)
+        icon = QRectF(badge.left() + 12 * u, badge.top() + 9 * u, 28 * u, badge.height() - 18 * u)
+        p.setBrush(TEXT)
+        p.drawRect(QRectF(icon.left(), icon.center().y() - icon.height() * 0.2, icon.width() * 0.3,
+                          icon.height() * 0.4))
+        p.drawPolygon([QPointF(icon.left() + icon.width() * 0.3, icon.center().y() - icon.height() * 0.2),
+                       QPointF(icon.left() + icon.width() * 0.62, icon.top()),
+                       QPointF(icon.left() + icon.width() * 0.62, icon.bottom()),
+                       QPointF(icon.left() + icon.width() * 0.3, icon.center().y() + icon.height() * 0.2)])
+        p.setPen(QPen(TEXT, max(1.0, 3 * u)))
+        p.drawLine(QPointF(icon.left() + icon.width() * 0.72, icon.top() + icon.height() * 0.3),
+                   QPointF(icon.right(), icon.bottom() - icon.height() * 0.3))
+        p.drawLine(QPointF(icon.left() + icon.width() * 0.72, icon.bottom() - icon.height() * 0.3),
+                   QPointF(icon.right(), icon.top() + icon.height() * 0.3))
+        self._text(p, QRectF(icon.right() + 10 * u, badge.top(), badge.right() - icon.right() - 22 * u,
+                             badge.height()), text, 28 * u, Qt.AlignmentFlag.AlignLeft)
+
     def _calls(self, p: QPainter, r: QRectF, u: float, portrait: bool) -> None:
         inner = self._panel(p, r, u, self.t_latest)
+        self._voice_badge(p, r, u)
         calls = list(self.model.calls)
         if not calls:
             self._text(p, inner, self.t_no_calls, 64 * u, colour=MUTED)

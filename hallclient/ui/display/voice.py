@@ -87,6 +87,7 @@ class VoiceAnnouncer(QObject):
         self._gap = QTimer(self, singleShot=True, timeout=self._next)
         self._watchdog = QTimer(self, singleShot=True, timeout=self._utterance_done)
         self._sound = None
+        self.problem = ""  # why there is no voice (engines tried), for the board's status and the hall node
         self._setup(engine, voice, any_voice)
         if self.tts is None and chime:
             self._setup_chime()
@@ -117,8 +118,8 @@ class VoiceAnnouncer(QObject):
             self.tts, self.choice = tts, Choice(name, picked)
             log.info("voice calls: engine %s, voice %s", name, picked or "(default)")
             return
-        log.warning("voice calls: no usable speech engine (%s); calls will play a chime only",
-                    "; ".join(problems) or "no engines installed")
+        self.problem = "; ".join(problems) or "no engines installed"
+        log.warning("voice calls: no usable speech engine (%s); calls will play a chime only", self.problem)
 
     def _setup_chime(self) -> None:
         try:
@@ -132,6 +133,12 @@ class VoiceAnnouncer(QObject):
     @property
     def has_voice(self) -> bool:
         return self.tts is not None
+
+    def describe(self) -> str:
+        """The engine and voice in use, or why there is none (one line, for the log and the hall node)."""
+        if self.choice is not None:
+            return f"{self.choice.engine}: {self.choice.voice or '(default voice)'}"
+        return f"no Chinese voice ({self.problem})"
 
     # -- queue --------------------------------------------------------------------------------------
 

@@ -9,22 +9,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from hallclient.hallnode.displays import REPORT_EVERY_S
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.device import DeviceSetup, start_when_ready
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.board import DisplayBoard
-from hallclient.ui.display.device import DeviceSetup, start_when_ready, stored_token
 from hallclient.ui.display.model import BoardModel, utc_now
 from hallclient.ui.display.voice import VoiceAnnouncer
 
 log = logging.getLogger(__name__)
+
+
+def voice_status(announcer: VoiceAnnouncer | None) -> tuple[str, str]:
+    """("on" | "off" | "chime", detail): switched off in the settings, no Chinese voice (a chime stands in for
+    each call), or spoken; the detail names the engine and voice, or why there is none."""
+    if announcer is None:
+        return "off", "display/voice is off in this PC's settings"
+    detail = " ".join(announcer.describe().split())[:200]  # one line, as the node takes it
+    return ("on" if announcer.has_voice else "chime"), detail
 
 
 class DisplayWindow(QWidget):
@@ -44,6 +54,11 @@ class DisplayWindow(QWidget):
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.setup)
         self.announcer = announcer if announcer is not None else self._announcer_from(settings)
+        self.voice_state, self.voice_detail = voice_status(self.announcer)
+        self.board.voice_state = self.voice_state
+        self._voice_logged_on: date | None = None
+        self._log_voice()
+        self._voice_timer = QTimer(self, interval=REPORT_EVERY_S * 1000, timeout=self.report_voice)
         self._fetching = False
         self._dirty = False
         self._started = False
@@ -53,10 +68,7 @@ class DisplayWindow(QWidget):
         self.setup.authorised.connect(self._authorised)
         self._timer = QTimer(self, interval=tick_ms, timeout=self._tick)
         self._timer.start()
-        token = bridge.client.token or stored_token("display")
-        if token:
-            self._authorised(token)
-        else:
+        if not self.setup.begin():
             self.stack.setCurrentWidget(self.setup)
 
     @staticmethod
@@ -83,6 +95,31 @@ class DisplayWindow(QWidget):
         self._started = True
         self.bridge.start_events()
         self.fetch_snapshot()
+        self.report_voice()
+        self._voice_timer.start()
+
+    # -- voice status -------------------------------------------------------------------------------
+
+    def report_voice(self) -> None:
+        """Tell the hall node whether calls are spoken (the supervisor's live hall shows it). A staff login
+        standing in for the device token may not report (403): the board's own badge still says it."""
+        if self._started:
+            self.bridge.call("report_voice", self.voice_state, self.voice_detail, on_error=self._report_failed)
+
+    def _report_failed(self, exc: BaseException) -> None:
+        log.debug("voice state not reported: %s", exc)
+
+    def _log_voice(self) -> None:
+        """One line a day in the log: whether the board speaks, and with what (or why not)."""
+        today = datetime.now().date()
+        if self._voice_logged_on == today:
+            return
+        self._voice_logged_on = today
+        if self.voice_state == "on":
+            log.info("display voice: on (%s)", self.voice_detail)
+        else:
+            log.warning("display voice: %s (%s); the board shows it and the live hall lists it", self.voice_state,
+                        self.voice_detail)
 
     def fetch_snapshot(self) -> None:
         """One `/health` + `/hall/status` in the background; a second request while one runs is folded."""
@@ -129,6 +166,7 @@ class DisplayWindow(QWidget):
             self.model.touch()
             if self._started:
                 self.fetch_snapshot()  # after a reconnect: catch up counts (events catch up by seq)
+                self.report_voice()  # the node may have restarted and forgotten it
         elif state == b.UNAUTHORIZED:
             self.board.link_text = self.tr("设备令牌无效或已吊销，请联系管理员")
         self.board.refresh()
@@ -140,6 +178,7 @@ class DisplayWindow(QWidget):
             self.board.link_text = ""
 
     def _tick(self) -> None:
+        self._log_voice()
         self.model.tick()
         if self.model.needs_snapshot and self._started and self.bridge.state == b.CONNECTED:
             self.fetch_snapshot()
@@ -154,6 +193,7 @@ class DisplayWindow(QWidget):
 
     def closeEvent(self, event: QEvent) -> None:
         self._timer.stop()
+        self._voice_timer.stop()
         if self.announcer is not None:
             self.announcer.shutdown()
         super().closeEvent(event)

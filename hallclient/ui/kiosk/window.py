@@ -40,10 +40,10 @@ from hallclient.hallnode.client import HallClient
 from hallclient.printing.ticket_slip import SlipData
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
+from hallclient.ui.common.device import DeviceSetup, start_when_ready
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import GREEN_REASONS, ConnectionBadge, green_reason_label
-from hallclient.ui.display.device import DeviceSetup, start_when_ready, stored_token
 from hallclient.ui.kiosk.printer import SlipPrinter, slip_font_family
 
 log = logging.getLogger(__name__)
@@ -143,10 +143,7 @@ class KioskWindow(QWidget):
         self._home_timer = QTimer(self, singleShot=True, interval=30000, timeout=self.go_home)
         self._day_timer = QTimer(self, singleShot=True, timeout=self.refresh_status)
         self._reception_timer = QTimer(self, singleShot=True, interval=5 * 60000, timeout=self.leave_reception)
-        token = bridge.client.token or stored_token("kiosk")
-        if token:
-            self._authorised(token)
-        else:
+        if not self.device_setup.begin():
             self.pages.setCurrentWidget(self.device_setup)
 
     # -- building -----------------------------------------------------------------------------------

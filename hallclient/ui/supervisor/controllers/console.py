@@ -24,7 +24,7 @@ CONSOLE_ROLES = ("supervisor", "admin")
 DEFAULT_SERVICE_MIN = 8.0  # before anything is finished today: a typical counter transaction
 LIVE_KINDS = {"issued", "called", "recalled", "started", "finished", "no_show", "transferred", "cancelled",
               "reinstated", "green_flagged", "window_changed", "alert", "alert_acked", "config_changed",
-              "hall_day_changed"}
+              "hall_day_changed", "display_changed"}
 
 
 def snapshot(client: Any) -> dict[str, Any]:

@@ -259,8 +259,12 @@ class LiveHallView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([1040, 360])
+        self.boards = QLabel(self, objectName="notice")  # display boards whose calls go unspoken
+        self.boards.setWordWrap(True)
+        self.boards.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.totals)
+        lay.addWidget(self.boards)
         hint = QLabel(self.tr("右键窗口选择新的主类别，或把右侧类别拖到窗口上，即可潮汐切换。"), self)
         lay.addWidget(hint)
         lay.addWidget(split, 1)
@@ -281,6 +285,25 @@ class LiveHallView(QWidget):
                 self.grid.addWidget(tile, i // cols, i % cols)
             tile.set_data(w, self.console.at_window.get(w["no"]))
         self._fill_categories()
+        self._fill_boards()
+
+    def board_problems(self) -> list[str]:
+        """One line per display board that does not speak the calls (voice off, no Chinese voice) or stopped
+        answering; the board itself shows the same on its screen."""
+        lines = []
+        for d in self.console.status.get("displays", []):
+            if d.get("stale"):
+                lines.append(self.tr("叫号屏「{0}」：超过 3 分钟未响应（可能已关机或断网）").format(d["name"]))
+            elif d.get("voice") == "off":
+                lines.append(self.tr("叫号屏「{0}」：语音播报已关闭，叫号不会播报").format(d["name"]))
+            elif d.get("voice") == "chime":
+                lines.append(self.tr("叫号屏「{0}」：未找到中文语音，叫号只有提示音").format(d["name"]))
+        return lines
+
+    def _fill_boards(self) -> None:
+        lines = self.board_problems()
+        self.boards.setText("\n".join(lines))
+        self.boards.setVisible(bool(lines))
 
     def _age(self) -> float:
         return time.monotonic() - self.console.fetched if self.console.fetched else 0.0

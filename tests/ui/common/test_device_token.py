@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from hallclient.hallnode import auth
 from hallclient.store import utc_now
 from hallclient.ui.common.bridge import HallBridge
-from hallclient.ui.display.device import DeviceSetup, stored_token
+from hallclient.ui.common.device import DeviceSetup, stored_token
 
 
 @pytest.fixture
