@@ -13,7 +13,7 @@ def clipped_texts(root: QWidget) -> list[str]:
     """One line per clipped text: which widget, its text, and the size it needs against the size it has."""
     problems = []
     for label in root.findChildren(QLabel):
-        if not label.isVisible() or not label.text() or label.pixmap() is not None and not label.pixmap().isNull():
+        if not label.isVisible() or not label.text():  # a picture (QR) label has no text
             continue
         rect = label.contentsRect()
         fm = QFontMetrics(label.font())

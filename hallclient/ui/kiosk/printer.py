@@ -6,7 +6,8 @@ printer's resolution. Qt for Python here has no PDF renderer (no QtPdf), and ras
 203-dpi thermal head anyway. Target from settings `kiosk/printer`:
 
 * "" → the system's default printer; a name → that printer (QPrinterInfo);
-* "pdf:DIR" → no printer, each slip saved as DIR/<number>.pdf with reportlab (demo PCs, tests, archiving).
+* "pdf:DIR" → no printer, each slip saved as DIR/<number>.pdf with reportlab (demo PCs, tests, archiving);
+* "none" → a kiosk without a printer: every ticket is shown on screen (number, people ahead, guide QR).
 
 A missing printer, a printer in error state (out of paper, cover open: CUPS/Windows report these as the
 printer's error state) or a job that ends in error raises `SlipPrintError`; the ticket already exists, the
@@ -16,6 +17,7 @@ kiosk tells the visitor their number and offers a re-print.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -31,7 +33,8 @@ log = logging.getLogger(__name__)
 
 
 class SlipPrintError(Exception):
-    """The slip did not print; `kind` is "not_found" or "error" (paper out, offline, job failed)."""
+    """The slip did not print; `kind` is "not_found", "error" (paper out, offline, job failed) or "none" (the
+    kiosk has no printer)."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -49,6 +52,13 @@ def slip_font_family() -> str:
         families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
         _family = families[0] if families else "WenQuanYi Micro Hei"
     return _family
+
+
+def qr_image(url: str) -> QImage:
+    """The guide QR (quiet zone included, `qr.BOX` pixels a module) as a QImage; scale it by whole multiples
+    without smoothing to keep the edges sharp."""
+    pixels = guide_qr(url).pixels
+    return QImage(pixels.tobytes(), pixels.width, pixels.height, pixels.width, QImage.Format.Format_Grayscale8).copy()
 
 
 def paint_layout(painter: QPainter, layout: SlipLayout, scale: float) -> None:
@@ -85,9 +95,7 @@ def paint_layout(painter: QPainter, layout: SlipLayout, scale: float) -> None:
             painter.drawRoundedRect(QRectF(op.x * scale, op.y * scale, op.w * scale, op.h * scale),
                                     5.67 * scale, 5.67 * scale)
         elif isinstance(op, QrOp):
-            pixels = guide_qr(op.url).pixels
-            image = QImage(pixels.tobytes(), pixels.width, pixels.height, pixels.width,
-                           QImage.Format.Format_Grayscale8).copy()
+            image = qr_image(op.url)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.drawImage(QRectF(op.x * scale, op.y * scale, op.side * scale, op.side * scale), image)
 
@@ -99,11 +107,34 @@ class SlipPrinter:
         self.target = target.strip()
         self.paper = Paper(paper) if paper in {p.value for p in Paper} else Paper.THERMAL_58
 
+    @property
+    def enabled(self) -> bool:
+        """False for "none": a kiosk without a printer, which shows every ticket on screen instead."""
+        return self.target.lower() != "none"
+
     def describe(self) -> str:
         return self.target or "default printer"
 
+    def is_ready(self) -> bool:
+        """Would a slip print now (the printer is there and reports no error)? Blocking (it asks CUPS or
+        Windows): call it off the GUI thread. The kiosk asks every few seconds after a failed print, to offer
+        the re-print as soon as the printer is back."""
+        if not self.enabled:
+            return False
+        if self.target.startswith("pdf:"):
+            folder = Path(self.target[4:]).expanduser()
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return False
+            return os.access(folder, os.W_OK)
+        info = QPrinterInfo.printerInfo(self.target) if self.target else QPrinterInfo.defaultPrinter()
+        return not info.isNull() and info.state() != QPrinter.PrinterState.Error
+
     def print_slip(self, data: SlipData) -> str:
         """Print (or save) the slip; returns where it went. Raises SlipPrintError."""
+        if not self.enabled:
+            raise SlipPrintError("none", "this kiosk has no slip printer (kiosk/printer = none)")
         if self.target.startswith("pdf:"):
             folder = Path(self.target[4:]).expanduser()
             try:

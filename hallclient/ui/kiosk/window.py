@@ -2,7 +2,9 @@
 
 Pages: categories (with people waiting and the estimated wait, counting only staffed windows; a category no
 staffed window serves says 暂无窗口办理 and, if the hall says so, issues nothing) → the category's items →
-ticket issued (slip printing, re-print) ; appointment check-in (booking code) ; reception login →
+ticket issued (slip printing, re-print; with no printer or a failed print the ticket on screen, `screen_ticket`) ;
+appointment check-in (booking code → its slot, service and masked name, `appointment` → ticket) ; reception
+login (on-screen keyboard: passwords have letters) →
 green-channel reason ; closed (outside the hall day: hours and next opening, no tiles; reception staff may
 still log in and issue by hand).
 The closed page follows the hall status `day`: re-fetched on "hall_day_changed" and at the next opening or
@@ -41,10 +43,14 @@ from hallclient.printing.ticket_slip import SlipData
 from hallclient.ui.common import bridge as b
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.device import DeviceSetup, start_when_ready
+from hallclient.ui.common.errors import describe
+from hallclient.ui.common.keyboard import OnScreenKeyboard
 from hallclient.ui.common.none_guard import immortalize_none
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.common.widgets import GREEN_REASONS, ConnectionBadge, green_reason_label
+from hallclient.ui.kiosk.appointment import AppointmentDetails
 from hallclient.ui.kiosk.printer import SlipPrinter, slip_font_family
+from hallclient.ui.kiosk.screen_ticket import PrinterWatch, ScreenTicket
 
 log = logging.getLogger(__name__)
 KIOSK_QSS = """
@@ -68,6 +74,7 @@ QLabel#kioskClosedHours { color: #1a1a1a; }
 QLabel#kioskClosedNext { color: #1e8e3e; }
 """
 DAY_RECHECK_MIN_MS, DAY_RECHECK_MAX_MS = 10_000, 3_600_000
+HOME_AFTER_MS = 30_000  # back to the categories after this long untouched
 
 
 def hall_local(value: Any) -> datetime:
@@ -120,6 +127,10 @@ class KioskWindow(QWidget):
             self.minutes_per_visitor = float(settings.value("kiosk/minutes_per_visitor", 8))
         except (TypeError, ValueError):
             self.minutes_per_visitor = 8.0
+        try:
+            self.screen_ticket_s = max(10, int(settings.value("kiosk/screen_ticket_s", 90)))
+        except (TypeError, ValueError):
+            self.screen_ticket_s = 90
         slip_font_family()  # load the slip font on the GUI thread; print jobs only use it
         self.hall_name = ""
         self.categories: list[dict[str, Any]] = []
@@ -140,7 +151,7 @@ class KioskWindow(QWidget):
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
-        self._home_timer = QTimer(self, singleShot=True, interval=30000, timeout=self.go_home)
+        self._home_timer = QTimer(self, singleShot=True, interval=HOME_AFTER_MS, timeout=self.go_home)
         self._day_timer = QTimer(self, singleShot=True, timeout=self.refresh_status)
         self._reception_timer = QTimer(self, singleShot=True, interval=5 * 60000, timeout=self.leave_reception)
         if not self.device_setup.begin():
@@ -295,12 +306,8 @@ class KioskWindow(QWidget):
         self.form_error = QLabel(objectName="kioskError")
         self.form_error.setWordWrap(True)
         self.form_error.setStyleSheet("font-size: 22px;")
-        keypad = QGridLayout()
-        for i, key in enumerate("123456789Y0⌫"):
-            btn = self._button("tile", lambda k=key: self._key(k))
-            btn.setText(key)
-            btn.setMinimumHeight(70)
-            keypad.addWidget(btn, i // 3, i % 3)
+        self.keyboard = OnScreenKeyboard()  # letters too: passwords (demo1234) and appointment codes
+        self.keyboard.follow(self.field1, self.field2)
         fb = QHBoxLayout()
         self.form_back = self._button("ghost", self.go_home)
         self.form_ok = self._button("big", self._form_submit)
@@ -309,10 +316,9 @@ class KioskWindow(QWidget):
         fb.addWidget(self.form_ok)
         for w in (self.form_title, self.form_hint, self.field1, self.field2):
             fv.addWidget(w)
-        fv.addLayout(keypad)
+        fv.addWidget(self.keyboard, 1)
         fv.addWidget(self.form_error)
         fv.addLayout(fb)
-        fv.addStretch(1)
         self.field1.returnPressed.connect(self._form_submit)
         self.field2.returnPressed.connect(self._form_submit)
         self.pages.addWidget(self.form)
@@ -346,6 +352,17 @@ class KioskWindow(QWidget):
 
         self.device_setup = DeviceSetup(self.bridge, "kiosk")
         self.pages.addWidget(self.device_setup)
+        self.appointment_page = AppointmentDetails()
+        self.appointment_page.confirmed.connect(lambda code: self.issue(None, appointment_code=code))
+        self.appointment_page.back.connect(self._show_appointment)
+        self.pages.addWidget(self.appointment_page)
+        self.screen_ticket = ScreenTicket()
+        self.screen_ticket.reprint_requested.connect(self.reprint)
+        self.screen_ticket.finished.connect(self.go_home)
+        self.pages.addWidget(self.screen_ticket)
+        self.printer_watch = PrinterWatch(self.printer, self.bridge.submit, parent=self)
+        self.printer_watch.back.connect(self.screen_ticket.offer_reprint)
+        self.printer_watch.back.connect(self.printer_alert.hide)
         self._category = ""
         self._retranslate()
 
@@ -641,7 +658,7 @@ class KioskWindow(QWidget):
         return True
 
     def _set_busy(self, busy: bool) -> None:
-        for page in (self.home, self.items_page, self.green_page, self.form):
+        for page in (self.home, self.items_page, self.green_page, self.form, self.appointment_page):
             for btn in page.findChildren(QPushButton):
                 btn.setEnabled(not busy)
         if not busy:
@@ -693,8 +710,9 @@ class KioskWindow(QWidget):
             self._show_issue_error(exc)
 
     def _show_issue_error(self, exc: BaseException) -> None:
-        if self.pages.currentWidget() is self.form:
-            self.form_error.setText(self.tr("未能签到：{0}").format(exc))
+        if self.pages.currentWidget() in (self.form, self.appointment_page):
+            self.pages.setCurrentWidget(self.form)
+            self.form_error.setText(self.tr("未能签到：{0}").format(describe(exc)))
             return
         self.result_number.setText("")
         self.result_green.hide()
@@ -711,6 +729,9 @@ class KioskWindow(QWidget):
     # -- printing -----------------------------------------------------------------------------------
 
     def print_slip(self, slip: SlipData) -> None:
+        if not self.printer.enabled:  # a kiosk without a printer: the ticket on screen, no alarm
+            self._show_on_screen("none")
+            return
         self.reprint_button.setVisible(True)
         self.reprint_button.setEnabled(False)
         self.print_status.setStyleSheet("font-size: 26px; color: #1f4e79;")
@@ -721,6 +742,9 @@ class KioskWindow(QWidget):
     def _printed(self, where: str) -> None:
         self.reprint_button.setEnabled(True)
         self.printer_alert.hide()
+        self.printer_watch.stop()
+        if self.pages.currentWidget() is self.screen_ticket:  # the re-print it offered came out
+            self.pages.setCurrentWidget(self.result)
         self.print_status.setText(self.tr("请取走小票，留意叫号屏和语音提示"))
         self.slip_printed.emit(where)
 
@@ -739,7 +763,16 @@ class KioskWindow(QWidget):
         self.printer_alert.setText(self.tr("打印机异常，请工作人员检查"))
         self.printer_alert.show()
         self.slip_failed.emit(str(exc))
-        self._home_timer.start(60000)  # give the visitor time to read and note the number
+        self._show_on_screen(kind)
+        self.printer_watch.start()
+
+    def _show_on_screen(self, reason: str) -> None:
+        """The ticket, its people ahead and guide QR large on screen, for a while (every touch extends it)."""
+        if self.last_slip is None or self.pages.currentWidget() not in (self.result, self.screen_ticket):
+            return
+        self.screen_ticket.show_ticket(self.last_slip, reason)
+        self.pages.setCurrentWidget(self.screen_ticket)
+        self._home_timer.start(self.screen_ticket_s * 1000)
 
     def reprint(self) -> None:
         if self.last_slip is None:
@@ -759,6 +792,8 @@ class KioskWindow(QWidget):
         self.field2.hide()
         self.form_error.clear()
         self.pages.setCurrentWidget(self.form)
+        self.field1.setFocus()
+        self.field1.end(False)
         self._home_timer.start()
 
     def _show_login(self) -> None:
@@ -775,21 +810,17 @@ class KioskWindow(QWidget):
         self.field2.show()
         self.form_error.clear()
         self.pages.setCurrentWidget(self.form)
+        self.field1.setFocus()
         self._home_timer.start()
-
-    def _key(self, key: str) -> None:
-        field = self.field2 if self.field2.hasFocus() else self.field1
-        if key == "⌫":
-            field.backspace()
-        else:
-            field.insert(key)
 
     def _form_submit(self) -> None:
         if self._form_mode == "appointment":
             code = self.field1.text().strip().upper()
-            if len(code) < 3:
+            if len(code) < 3 or not self.form_ok.isEnabled():
                 return
-            self.issue(None, appointment_code=code)
+            self.form_ok.setEnabled(False)
+            self.form_error.clear()
+            self.bridge.call("appointment", code, on_done=self._appointment_found, on_error=self._appointment_failed)
             return
         staff_no, password = self.field1.text().strip(), self.field2.text()
         if not staff_no or not password:
@@ -809,6 +840,19 @@ class KioskWindow(QWidget):
             self.form_error.setText(self.tr("登录失败：{0}").format(exc))
 
         self.bridge.submit(client.login, staff_no, password, on_done=ok, on_error=failed, name="reception_login")
+
+    def _appointment_found(self, appointment: dict[str, Any]) -> None:
+        """Show the slot, service and masked name before issuing (签到 is the next tap)."""
+        self.form_ok.setEnabled(True)
+        if self.pages.currentWidget() is not self.form:
+            return
+        self.appointment_page.show_appointment(appointment, self.clock().date())
+        self.pages.setCurrentWidget(self.appointment_page)
+        self._home_timer.start()
+
+    def _appointment_failed(self, exc: BaseException) -> None:
+        self.form_ok.setEnabled(True)
+        self.form_error.setText(self.tr("未能签到：{0}").format(describe(exc)))
 
     def enter_reception(self, client: HallClient, name: str) -> None:
         """Reception mode: tickets are issued with this staff session, and may be green-channel."""
@@ -840,6 +884,7 @@ class KioskWindow(QWidget):
         if self.issuing:
             return
         self._home_timer.stop()
+        self._home_timer.setInterval(HOME_AFTER_MS)  # a long page (the ticket on screen) set it longer
         self._pending_green = None
         self.result_title.setText(self.tr("取号成功，您的号码是"))
         if self.pages.currentWidget() is not self.device_setup:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -38,10 +39,10 @@ class FlakyPrinter(SlipPrinter):
         return super().print_slip(data)
 
 
-def make_kiosk(qtbot: QtBot, node, settings: HallSettings, printer: SlipPrinter) -> KioskWindow:
+def make_kiosk(qtbot: QtBot, node, settings: HallSettings, printer: SlipPrinter, **kw: Any) -> KioskWindow:
     bridge = HallBridge(node.url)
     bridge.client.token = node.device_token("kiosk")
-    win = KioskWindow(bridge, settings, printer=printer)
+    win = KioskWindow(bridge, settings, printer=printer, **kw)
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()
