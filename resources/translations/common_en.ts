@@ -62,6 +62,99 @@
     </message>
 </context>
 <context>
+    <name>DeviceSetup</name>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="173" />
+        <source>本设备尚未登记</source>
+        <translation>This device is not registered yet</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="174" />
+        <source>请输入设备令牌（在大厅服务器上运行 hallclient device add 获得），或由值班长登录。</source>
+        <translation>Enter the device token (from “hallclient device add” on the hall node), or have a supervisor log in.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="176" />
+        <source>设备令牌</source>
+        <translation>Device token</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="177" />
+        <source>使用设备令牌</source>
+        <translation>Use device token</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="178" />
+        <source>或由值班长登录（仅本次运行有效）</source>
+        <translation>Or a supervisor logs in (for this run only)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="179" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="180" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="181" />
+        <source>值班长登录</source>
+        <translation>Supervisor login</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="216" />
+        <source>正在准备演示设备…</source>
+        <translation>Preparing the demo device…</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="217" />
+        <source>演示大厅：本机自动登记为{0}，无需设备令牌。</source>
+        <translation>Demo hall: this PC registers itself as the {0}; no device token needed.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="218" />
+        <source>取号机</source>
+        <translation>kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="218" />
+        <source>叫号屏</source>
+        <translation>display board</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="237" />
+        <source>未能自动登记本设备：{0}</source>
+        <translation>Could not register this device by itself: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="272" />
+        <source>本机无法保存设备令牌（{0}）。本次可以使用，但重启后需要重新输入。请运行 hallclient doctor 查看解决办法。</source>
+        <translation>This PC cannot keep the device token ({0}). It works for now but must be entered again after a restart. Run hallclient doctor to see how to fix this.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="274" />
+        <source>设备令牌未能保存</source>
+        <translation>Device token not saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="278" />
+        <source>设备令牌已保存到文件</source>
+        <translation>Device token saved to a file</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="279" />
+        <source>本机没有可用的系统密钥环，设备令牌已保存在 {0}，仅本机的此用户可读。</source>
+        <translation>This PC has no usable system keyring; the device token was saved in {0}, readable only by this user on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="288" />
+        <source>未通过：{0}</source>
+        <translation>Not accepted: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../hallclient/ui/common/widgets.py" line="117" />
@@ -131,6 +224,26 @@
     <message>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
+    </message>
+    <message>
+        <source>未找到预约码 {appointment}，请核对后重新输入</source>
+        <translation>No booking with code {appointment}; please check it and try again</translation>
+    </message>
+    <message>
+        <source>预约 {appointment} 已签到，号码 {number}</source>
+        <translation>Booking {appointment} is already checked in: number {number}</translation>
+    </message>
+    <message>
+        <source>预约 {appointment} 已取消或失效，请联系工作人员</source>
+        <translation>Booking {appointment} was cancelled or is no longer valid; please ask the staff</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../hallclient/ui/common/keyboard.py" line="83" />
+        <source>空格</source>
+        <translation>Space</translation>
     </message>
 </context>
 <context>
@@ -272,17 +385,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hallclient/ui/app.py" line="73" />
+        <location filename="../../hallclient/ui/app.py" line="74" />
         <source>“{0}”功能暂未提供（not available yet）</source>
         <translation>“{0}” is not available yet</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/app.py" line="170" />
+        <location filename="../../hallclient/ui/app.py" line="173" />
         <source>无法连接大厅服务</source>
         <translation>Hall node unreachable</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/app.py" line="171" />
+        <location filename="../../hallclient/ui/app.py" line="174" />
         <source>大厅服务 {0} 没有响应：{1}</source>
         <translation>The hall node {0} does not answer: {1}</translation>
     </message>

@@ -490,12 +490,27 @@
 <context>
     <name>LiveHallView</name>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="264"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="268"/>
         <source>右键窗口选择新的主类别，或把右侧类别拖到窗口上，即可潮汐切换。</source>
         <translation>Right-click a window to choose its new primary category, or drag a category onto a window, to switch it.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="312"/>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="296"/>
+        <source>叫号屏「{0}」：超过 3 分钟未响应（可能已关机或断网）</source>
+        <translation>Display &quot;{0}&quot;: no answer for over 3 minutes (switched off or cut off?)</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="298"/>
+        <source>叫号屏「{0}」：语音播报已关闭，叫号不会播报</source>
+        <translation>Display &quot;{0}&quot;: voice is off, calls are not spoken</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="300"/>
+        <source>叫号屏「{0}」：未找到中文语音，叫号只有提示音</source>
+        <translation>Display &quot;{0}&quot;: no Chinese voice, calls only chime</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/supervisor/views/live_hall.py" line="335"/>
         <source>等候 {0} 人 · 开放窗口 {1}/{2} · 办理中 {3} · 绿色通道等候 {4} · 未确认预警 {5}</source>
         <translation>{0} waiting · {1}/{2} windows open · {3} serving · {4} green waiting · {5} open alerts</translation>
     </message>

@@ -222,8 +222,11 @@ class DeviceSetup(QWidget):
     def _demo_done(self, result: tuple[str, bool]) -> None:
         token, fresh = result
         self._set_waiting(False)
-        if fresh:
-            self._keep(token, demo=True)
+        if fresh:  # quietly: a demo token that is not kept costs only a new registration next time
+            try:
+                store_token(self.role, token, demo=True)
+            except secret_store.SecretStoreError as exc:
+                log.warning("demo device token not kept (a new one is registered next time): %s", exc)
         self.authorised.emit(token)
 
     def _demo_failed(self, exc: BaseException) -> None:
@@ -260,10 +263,10 @@ class DeviceSetup(QWidget):
         self.login.setEnabled(True)
         self.authorised.emit(token)
 
-    def _keep(self, token: str, demo: bool = False) -> None:
+    def _keep(self, token: str) -> None:
         """Store the token; say so when it went to the fallback file or could not be kept at all."""
         try:
-            saved = store_token(self.role, token, demo)
+            saved = store_token(self.role, token)
         except secret_store.SecretStoreError as exc:
             log.warning("device token not kept: %s", exc)
             text = self.tr("本机无法保存设备令牌（{0}）。本次可以使用，但重启后需要重新输入。"

@@ -1,18 +1,21 @@
 """The embedded demo hall: the kiosk and the board register themselves (through `hallclient device add` in a
 child process) and open with no question; their tokens are kept like typed ones and used again next time; a
-real hall keeps the token screen."""
+real hall keeps the token screen. HALLCLIENT_SCREENSHOTS=1 saves kiosk-first.png and display-first.png."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hallclient import secret_store
 from hallclient.hallnode import auth
+from hallclient.paths import resource_path
 from hallclient.store import open_store
 from hallclient.store.hall_repo import DEMO_KEY
 from hallclient.store.tables import SettingRow
@@ -20,6 +23,7 @@ from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.demo_devices import DemoDevices, NotDemoHall
 from hallclient.ui.common.device import KEYRING_SERVICE, stored_token, token_name
 from hallclient.ui.common.embedded import hallclient_command
+from hallclient.ui.common.i18n import install_language
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.voice import VoiceAnnouncer
 from hallclient.ui.display.window import DisplayWindow
@@ -39,18 +43,32 @@ def _demo_bridge(node, db: Path) -> HallBridge:
     return bridge
 
 
+def _shot(qtbot: QtBot, win: QWidget, name: str, tmp_path: Path) -> None:
+    """What a newcomer sees first (HALLCLIENT_SCREENSHOTS=1 keeps it in resources/screenshots)."""
+    qtbot.wait(300)
+    image = win.grab().toImage()
+    image.save(str(tmp_path / name))
+    if os.environ.get("HALLCLIENT_SCREENSHOTS"):
+        image.save(str(resource_path("screenshots", name)))
+
+
 def _active_devices(node) -> list[tuple[str, str]]:
     return [(d.name, d.role) for d in auth.list_devices(node.node.store) if not d.revoked]
 
 
 def test_demo_kiosk_and_board_register_themselves(qtbot: QtBot, node, demo_db: Path, settings: HallSettings,
                                                   tmp_path: Path) -> None:
+    install_language("zh_CN")  # as the app does at start (the board's weekday)
     bridge = _demo_bridge(node, demo_db)
     kiosk = KioskWindow(bridge, settings, printer=SlipPrinter(f"pdf:{tmp_path}"))
     qtbot.addWidget(kiosk)
+    kiosk.resize(1920, 1080)
     kiosk.show()
+    assert kiosk.pages.currentWidget() is kiosk.device_setup and "演示" in kiosk.device_setup.title.text()
     qtbot.waitUntil(lambda: bool(kiosk.categories) and bool(kiosk.status), timeout=30000)
     assert kiosk.pages.currentWidget() is kiosk.home  # no token asked for
+    assert kiosk.device_setup.notice is None  # and no message box about where it went
+    _shot(qtbot, kiosk, "kiosk-first.png", tmp_path)
     kiosk_token = stored_token("kiosk", demo=True)
     assert kiosk_token and stored_token("kiosk") is None  # kept under the demo name only
     assert [r for _, r in _active_devices(node)] == ["kiosk"]
@@ -58,9 +76,11 @@ def test_demo_kiosk_and_board_register_themselves(qtbot: QtBot, node, demo_db: P
     board_bridge = _demo_bridge(node, demo_db)
     board = DisplayWindow(board_bridge, settings, announcer=VoiceAnnouncer("mock", any_voice=True, repeats=1))
     qtbot.addWidget(board)
+    board.resize(1920, 1080)
     board.show()
     qtbot.waitUntil(lambda: board.model.hall_name != "" and board.stack.currentWidget() is board.board,
                     timeout=30000)
+    _shot(qtbot, board, "display-first.png", tmp_path)
     assert sorted(r for _, r in _active_devices(node)) == ["display", "kiosk"]
     for win in (kiosk, board):
         win.close()

@@ -9,13 +9,14 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallclient.hallnode.client import HallNodeError
 from hallclient.paths import resource_path
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.device import DeviceSetup
+from hallclient.ui.common.i18n import install_language
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.display.voice import VoiceAnnouncer
 from hallclient.ui.display.window import DisplayWindow
@@ -100,3 +101,19 @@ def test_the_keyboard_types_the_staff_login(qtbot: QtBot, nowhere: HallBridge) -
         kb.findChild(QWidget, f"key-{key}").click()
     kb.backspace.click()
     assert (setup.staff_no.text(), setup.password.text()) == ("1031", "Demo123")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)])
+def test_in_english_too(qtbot: QtBot, nowhere: HallBridge, settings: HallSettings, size: tuple[int, int]) -> None:
+    """English lines are longer: still whole, and nothing left in Chinese."""
+    try:
+        install_language("en")
+        win = KioskWindow(nowhere, settings)
+        _shown(qtbot, win, size)
+        setup = win.device_setup
+        texts = [w.text() for w in setup.findChildren(QLabel) + setup.findChildren(QPushButton) if w.isVisible()]
+        assert texts and not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+        assert clipped_texts(win) == []
+        win.close()
+    finally:
+        install_language("zh_CN")
