@@ -149,7 +149,12 @@
         <translation>This PC has no usable system keyring; the device token was saved in {0}, readable only by this user on this PC.</translation>
     </message>
     <message>
-        <location filename="../../hallclient/ui/common/device.py" line="288" />
+        <location filename="../../hallclient/ui/common/device.py" line="284" />
+        <source>设备令牌无效或已被吊销</source>
+        <translation>the device token is wrong or was revoked</translation>
+    </message>
+    <message>
+        <location filename="../../hallclient/ui/common/device.py" line="292" />
         <source>未通过：{0}</source>
         <translation>Not accepted: {0}</translation>
     </message>

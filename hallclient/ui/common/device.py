@@ -41,7 +41,7 @@ from hallclient import secret_store
 from hallclient.hallnode.client import HallClient, HallNodeError
 from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.demo_devices import DemoDevices, NotDemoHall
-from hallclient.ui.common.errors import login_failure
+from hallclient.ui.common.errors import describe, login_failure
 from hallclient.ui.common.keyboard import OnScreenKeyboard
 from hallclient.ui.common.scale import screen_unit
 
@@ -245,7 +245,7 @@ class DeviceSetup(QWidget):
         self.bridge.client.token = token
         self.use_token.setEnabled(False)
         self.error.clear()
-        self.bridge.call("me", on_done=lambda _me: self._ok(token, store=True), on_error=self._failed)
+        self.bridge.call("me", on_done=lambda _me: self._ok(token, store=True), on_error=self._token_refused)
 
     def _try_login(self) -> None:
         if not self.staff_no.text().strip() or not self.password.text() or not self.login.isEnabled():
@@ -280,12 +280,16 @@ class DeviceSetup(QWidget):
                                               "仅本机的此用户可读。").format(saved.detail), parent=self.window())
         self.notice.open()  # not modal for the app: the role's screen comes up behind it
 
-    def _failed(self, exc: BaseException) -> None:
+    def _token_refused(self, exc: BaseException) -> None:
+        why = self.tr("设备令牌无效或已被吊销") if getattr(exc, "status", None) == 401 else describe(exc)
+        self._failed(exc, why)
+
+    def _failed(self, exc: BaseException, why: str | None = None) -> None:
         self.use_token.setEnabled(True)
         self.login.setEnabled(True)
         self.bridge.client.token = None
         self.password.clear()
-        self.error.setText(self.tr("未通过：{0}").format(login_failure(exc)))
+        self.error.setText(self.tr("未通过：{0}").format(why or login_failure(exc)))
 
     # -- size -------------------------------------------------------------------------------------------
 

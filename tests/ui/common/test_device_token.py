@@ -46,3 +46,18 @@ def test_token_without_keyring_is_kept_in_the_owner_only_file_and_announced(
     finally:
         setup.notice.close()
         bridge.shutdown()
+
+
+def test_a_wrong_token_is_named_as_such(qtbot: QtBot, node, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HALLCLIENT_DEVICE_TOKEN", raising=False)
+    bridge = HallBridge(node.url)
+    bridge.wait_ready()
+    setup = DeviceSetup(bridge, "kiosk")
+    qtbot.addWidget(setup)
+    setup.show()
+    setup.token.setText("not-a-token_" + "x" * 31)
+    setup.use_token.click()
+    qtbot.waitUntil(lambda: bool(setup.error.text()), timeout=10000)
+    assert setup.error.text() == "未通过：设备令牌无效或已被吊销" and setup.use_token.isEnabled()
+    assert stored_token("kiosk") is None and bridge.client.token is None
+    bridge.shutdown()
