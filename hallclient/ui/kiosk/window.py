@@ -316,9 +316,10 @@ class KioskWindow(QWidget):
         fb.addWidget(self.form_ok)
         for w in (self.form_title, self.form_hint, self.field1, self.field2):
             fv.addWidget(w)
-        fv.addWidget(self.keyboard, 1)
+        fv.addWidget(self.keyboard, 1)  # as large as it may be (its shape caps it); what is left goes below
         fv.addWidget(self.form_error)
         fv.addLayout(fb)
+        fv.addStretch(0)
         self.field1.returnPressed.connect(self._form_submit)
         self.field2.returnPressed.connect(self._form_submit)
         self.pages.addWidget(self.form)

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from hallclient.paths import resource_path
 from hallclient.printing.ticket_slip import SlipData
+from hallclient.ui.common.bridge import HallBridge
 from hallclient.ui.common.settings import HallSettings
 from hallclient.ui.kiosk.printer import SlipPrinter, SlipPrintError
 from hallclient.ui.kiosk.window import KioskWindow
@@ -175,3 +176,21 @@ def test_kiosk_without_printer_shows_every_ticket_on_screen(qtbot: QtBot, node, 
     assert clipped_texts(win) == []
     win.close()
     win.bridge.shutdown()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280), (1080, 1920), (3840, 2160)])
+def test_staff_login_page_fits_every_kiosk_screen(qtbot: QtBot, settings: HallSettings, size: tuple[int, int]) -> None:
+    bridge = HallBridge("http://127.0.0.1:9")
+    bridge.client.token = "no node needed to look at the page"
+    win = KioskWindow(bridge, settings)
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    win._show_login()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    assert clipped_texts(win) == []
+    key = win.keyboard.findChild(QWidget, "key-q")
+    assert key.height() >= 40 and key.width() >= 40  # a finger's width
+    win.close()
+    bridge.shutdown()
