@@ -34,11 +34,20 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
-def _secrets_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test writes the real user's secrets file (the fallback when there is no OS keyring)."""
+def _secrets_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test writes the real user's secrets file (the fallback when there is no OS keyring), nor a keyring:
+    each test starts with none (a test that wants one sets its own), so no secret kept by one test — in the OS
+    keyring, or in the in-memory one the sync tests' MemoryKeyring class may have made keyring's default — is
+    found by the next."""
+    import keyring
+    from keyring.backends import fail
+
     path = tmp_path_factory.mktemp("secrets") / "secrets.json"
     monkeypatch.setenv("HALLCLIENT_SECRETS_FILE", str(path))
-    return path
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield path
+    keyring.set_keyring(before)
 
 
 @pytest.fixture
