@@ -4,7 +4,8 @@ Each role keeps its own `<role>_en.ts` (common_en.ts, launcher_en.ts, clerk_en.t
 engineers never edit the same file; `install_language` loads every `*_en.qm` it finds. Widgets that must
 switch language live re-read their strings on `QEvent.LanguageChange` (see the clerk window).
 
-Regenerate: pyside6-lupdate <py files> -ts resources/translations/<role>_en.ts ; pyside6-lrelease <ts>.
+Update: `python build_spec/update_translations.py` (lupdate + lrelease for every role; fails on a message it
+would drop or that is left unfinished).
 """
 
 from __future__ import annotations
