@@ -9,14 +9,6 @@ COLOURS = ("#1f4e79", "#9fb7cf", "#c42b1c")
 FONT = "font-family=\"'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif\""
 
 
-def short_name(name: str) -> str:
-    """A hall's name for a chart axis: without the common 政务服务中心 / 政务服务大厅 ending."""
-    for tail in ("政务服务中心", "政务服务大厅", "服务中心"):
-        if name.endswith(tail) and len(name) > len(tail):
-            return name[: -len(tail)]
-    return name
-
-
 def _nice(peak: float) -> float:
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000):
         if peak / step <= 5:

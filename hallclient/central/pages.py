@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from hallclient.central import charts
 from hallclient.central.accounts import ROLE_LABEL, CityUser
-from hallclient.central.reports import local_time
+from hallclient.domain.report_labels import local_time, short_name
 
 CSS = """
 body{font-family:'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;margin:0;color:#1a1a1a;background:#f4f6f9}
@@ -156,7 +156,7 @@ def city_page(report: dict[str, Any], user: CityUser, month: str) -> str:
     status = "".join(_status(h) for h in halls)
     rows = [_row(f'<a href="/hall/{quote(h["code"])}?month={_e(month)}">{_e(h["name"])}</a>', h) for h in halls]
     rows.append(_row("合计", report["totals"], ' class="total"'))
-    names = [charts.short_name(h["name"]) for h in halls]
+    names = [short_name(h["name"]) for h in halls]
     months = [t["label"] for t in trend]
     volume = charts.bars("各大厅办件量", names, [[h["issued"] for h in halls], [h["served"] for h in halls]],
                          ["取号", "办结"])

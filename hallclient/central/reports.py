@@ -536,16 +536,6 @@ def hall_status(info: dict[str, Any], sync_row: Any, now: datetime) -> dict[str,
     }
 
 
-def local_time(iso: str | None, tz: str) -> str:
-    """An ISO instant of a report as the hall's local date and time, for people ("—" for none)."""
-    if not iso:
-        return "—"
-    try:
-        return datetime.fromisoformat(iso).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
-        return iso[:16]
-
-
 def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.replace(tzinfo=UTC).isoformat()
 

@@ -23,8 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from hallclient.central.charts import short_name
-from hallclient.central.reports import local_time
+from hallclient.domain.report_labels import local_time, short_name
 from hallclient.printing.daily_report import (
     CONTENT_W,
     SLA_BACK,

@@ -1,8 +1,9 @@
 """Hall tables added for the nightly sync (revision 0003): the holiday calendar and the reference
 releases applied from the central store.
 
-Kept apart from `tables.py` so the sync feature owns its schema; `tables.py` imports this module at its
-end, so `metadata` (and Alembic's comparison against the migrations) sees these tables too.
+Kept apart from `tables.py` so the sync feature owns its schema (it imports nothing from there); `tables.py`
+imports this module at its end, so `metadata` (and Alembic's comparison against the migrations) sees
+these tables too.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index
+from sqlalchemy import JSON, Column, DateTime
 from sqlmodel import Field, SQLModel
-
-from hallclient.store.tables import TicketEventRow
 
 
 class HolidayRow(SQLModel, table=True):
@@ -35,7 +34,3 @@ class ReferenceReleaseRow(SQLModel, table=True):
     applied_at: datetime = Field(sa_type=DateTime(), nullable=False)
     summary: dict[str, Any] = Field(default=None, sa_column=Column(JSON, nullable=False))
 
-
-# The nightly checks count a day's ticket events on both sides; without this index the hall side scans a
-# year of events (millions of rows) every night.
-Index("ix_ticket_event_at", TicketEventRow.__table__.c.at)

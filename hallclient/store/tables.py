@@ -186,6 +186,11 @@ class TicketEventRow(SQLModel, table=True):
     detail: dict = _json(nullable=True)
 
 
+# The nightly checks count a day's ticket events on both sides; without this index the hall side scans a
+# year of events (millions of rows) every night. (Revision 0003.)
+Index("ix_ticket_event_at", TicketEventRow.__table__.c.at)
+
+
 class TicketCounterRow(SQLModel, table=True):
     """The last number given per prefix and day; bumped in the same transaction as the ticket insert,
     so a crash can never hand the same number out twice."""
@@ -349,4 +354,6 @@ class SyncStateRow(SQLModel, table=True):
     updated_at: datetime = _utc()
 
 
-from hallclient.store import sync_tables as _sync_tables  # noqa: E402, F401  (revision 0003 tables)
+# The sync feature's own tables (revision 0003) live in sync_tables, which imports nothing from here; they
+# join `metadata` (and Alembic's comparison against the migrations) by being imported with it.
+from hallclient.store import sync_tables as _sync_tables  # noqa: E402, F401
