@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, overload
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -166,6 +166,10 @@ def own_window(p: Principal) -> int | None:
     return clerk_window(p) if p.role is Role.CLERK else None
 
 
+@overload
+def aware(dt: datetime) -> datetime: ...
+@overload
+def aware(dt: None) -> None: ...
 def aware(dt: datetime | None) -> datetime | None:
     """Naive UTC from the store → aware UTC, so JSON carries an explicit 'Z'/offset."""
     return dt.replace(tzinfo=UTC) if dt is not None and dt.tzinfo is None else dt

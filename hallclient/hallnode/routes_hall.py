@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
@@ -165,12 +165,12 @@ def hall_status(node: NodeDep, _p: Reader) -> dict[str, Any]:
         for r in rows:
             waited = max(0.0, (now - r.oldest).total_seconds()) if r.oldest is not None else 0.0
             try:
-                colour = SlaThresholds(r.yellow_after_min, r.red_after_min).colour(now - (r.oldest or now)).value
+                colour: str = SlaThresholds(r.yellow_after_min, r.red_after_min).colour(now - (r.oldest or now)).value
             except ValueError:  # thresholds mis-set in the database: show red so someone fixes them
                 colour = "red"
             n = serving.get(r.code, 0)
             cats.append(CategoryStatus(code=r.code, name=r.name, waiting=r.waiting, longest_wait_s=int(waited),
-                                       colour=colour if r.oldest is not None else "blue", windows=n,
+                                       colour=cast(Any, colour if r.oldest is not None else "blue"), windows=n,
                                        takes_tickets=n > 0 or issue_unserved))
         day = hall_day_repo.day_status(node.store, now, hall_day_repo.load_calendar(conn))
     return {"at": aware(now), "seq": seq, "categories": cats, "windows": wins, "day": day,

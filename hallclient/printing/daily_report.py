@@ -9,6 +9,7 @@ Only ticket numbers appear, never a visitor's name.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -83,7 +84,7 @@ def _esc(text: Any) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _grid(rows: list[list[Any]], widths: list[float], st: _Styles, *, shades: list[tuple] = ()) -> Table:
+def _grid(rows: list[list[Any]], widths: list[float], st: _Styles, *, shades: Sequence[tuple] = ()) -> Table:
     """A ruled table with a header row; every cell a wrapping Paragraph so long names stay inside."""
     data = [[Paragraph(_esc(c), st.head) for c in rows[0]]]
     for row in rows[1:]:
@@ -287,7 +288,8 @@ def _category_table(report: dict[str, Any], st: _Styles) -> Table:
     name_w = 88
     num_w = (CONTENT_W - name_w - 3 * 40) / 11
     widths = [name_w] + [num_w] * 11 + [40] * 3
-    shades = [("BACKGROUND", (12 + i, 1), (12 + i, -1), SLA_BACK[k]) for i, k in enumerate(("blue", "yellow", "red"))]
+    shades: list[tuple] = [("BACKGROUND", (12 + i, 1), (12 + i, -1), SLA_BACK[k])
+                           for i, k in enumerate(("blue", "yellow", "red"))]
     shades.append(("LINEABOVE", (0, -1), (-1, -1), 0.9, ACCENT))
     return _grid(rows, widths, st, shades=shades)
 

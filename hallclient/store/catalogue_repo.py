@@ -237,7 +237,7 @@ def _by_code(rows: Iterable[Any]) -> dict[str, Any]:
     return {r.code.casefold(): r for r in rows}
 
 
-def _plan_categories(rows: list[Any], hall_id: uuid.UUID, categories: Sequence[Category], now: datetime, *,
+def _plan_categories(rows: Sequence[Any], hall_id: uuid.UUID, categories: Sequence[Category], now: datetime, *,
                      partial: bool) -> tuple[_Plan, dict[str, uuid.UUID]]:
     plan = _Plan()
     existing = _by_code(rows)
@@ -271,7 +271,7 @@ def _plan_categories(rows: list[Any], hall_id: uuid.UUID, categories: Sequence[C
     return plan, ids
 
 
-def _free_prefixes(rows: list[Any], plan: _Plan, final_prefixes: set[str]) -> None:
+def _free_prefixes(rows: Sequence[Any], plan: _Plan, final_prefixes: set[str]) -> None:
     """Give inactive categories whose letter an active one now takes a letter nobody uses.
 
     Prefixes are unique per hall, active or not; old tickets keep their numbers (A001…) whatever happens
@@ -288,7 +288,7 @@ def _free_prefixes(rows: list[Any], plan: _Plan, final_prefixes: set[str]) -> No
             values["prefix"] = free.pop(0)
 
 
-def _write_categories(conn: Connection, rows: list[Any], plan: _Plan) -> None:
+def _write_categories(conn: Connection, rows: Sequence[Any], plan: _Plan) -> None:
     """Prefix changes go through placeholders first, so swapping two letters never trips the unique index."""
     old = {r.id: r.prefix for r in rows}
     moving = [(row_id, values) for row_id, values in plan.updates if values.get("prefix", old[row_id]) != old[row_id]]
@@ -301,7 +301,7 @@ def _write_categories(conn: Connection, rows: list[Any], plan: _Plan) -> None:
         conn.execute(insert(CAT), plan.inserts)
 
 
-def _plan_items(rows: list[Any], hall_id: uuid.UUID, items: Iterable[ServiceItem],
+def _plan_items(rows: Sequence[Any], hall_id: uuid.UUID, items: Iterable[ServiceItem],
                 category_ids: dict[str, uuid.UUID], now: datetime, *, partial: bool) -> _Plan:
     plan = _Plan()
     existing = _by_code(rows)

@@ -35,7 +35,9 @@ def outbox(conn: Connection, table_name: str, row_id: uuid.UUID, at: datetime) -
 def hall_event(conn: Connection, kind: str, payload: dict[str, Any], at: datetime) -> int:
     """Append to the event stream; returns its sequence number."""
     result = conn.execute(_INSERT_HALL_EVENT, {"kind": kind, "payload": payload, "at": at})
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT always has one
+    return int(key[0])
 
 
 def ticket_event(

@@ -280,6 +280,7 @@ class HallQueue:
                 item_id = item_row.id
             item_names: tuple[str | None, str | None] = (None, None)
             if item:
+                assert item_row is not None  # checked above when the item was looked up
                 item_names = (item_row.code, item_row.name)
             elif item_id is not None:
                 item_names = self._item_names(conn, item_id)

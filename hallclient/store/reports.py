@@ -208,7 +208,7 @@ def daily_report(store: Store, day: date, now: datetime | None = None) -> dict[s
 
     called_waits = [w for w, _n, called in green_waits if called]
     longest = max(green_waits, default=None)
-    green = {
+    green: dict[str, Any] = {
         "alert_after_min": green_limit_min,
         "count": len(green_waits),
         "by_reason": [{"reason": r.value, "label": r.label_zh, "count": green_reasons[r.value]}

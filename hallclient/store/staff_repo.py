@@ -155,7 +155,8 @@ def edit_staff(store: Store, staff_no: str, changes: dict[str, Any], actor: Acto
         if revoke:
             conn.execute(update(SESSION).where(SESSION.c.staff_id == row.id).values(revoked=True))
             left = seats.unseat(conn, row.id, now, revoke=True)
-        action = {True: "staff_reactivate", False: "staff_deactivate"}.get(diff.get("active"), "staff_edit")
+        action = {True: "staff_reactivate", False: "staff_deactivate"}.get(bool(diff["active"]), "staff_edit") \
+            if "active" in diff else "staff_edit"
         _audit(conn, store, actor, action, {"staff_no": staff_no, "before": {k: before[k] for k in diff},
                                             "after": diff}, now)
         return StaffChange(_out(conn, _staff(conn, staff_no), now), revoke, tuple(left))

@@ -12,10 +12,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from hallclient.store.table_model import TableModel
 
 
-class HolidayRow(SQLModel, table=True):
+class HolidayRow(TableModel, table=True):
     """One calendar day that differs from the usual week: a public holiday (closed) or a make-up
     working day (调休, open on a weekend). Comes down from the central store."""
 
@@ -25,7 +27,7 @@ class HolidayRow(SQLModel, table=True):
     kind: str = Field(default="holiday", max_length=12)  # "holiday" | "workday"
 
 
-class ReferenceReleaseRow(SQLModel, table=True):
+class ReferenceReleaseRow(TableModel, table=True):
     """A reference-data release applied to this hall; the highest version is the one in force."""
 
     __tablename__ = "reference_release"

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from hallclient.store.table_model import TableModel
+
 metadata = SQLModel.metadata
 
 
@@ -26,7 +28,7 @@ def _json(nullable: bool = False) -> Any:
     return Field(default=None, sa_column=Column(JSON, nullable=nullable))
 
 
-class HallRow(SQLModel, table=True):
+class HallRow(TableModel, table=True):
     __tablename__ = "hall"
     id: uuid.UUID = Field(primary_key=True)
     code: str = Field(max_length=20, unique=True)
@@ -39,7 +41,7 @@ class HallRow(SQLModel, table=True):
     phone: str = Field(default="", max_length=40)
 
 
-class CategoryRow(SQLModel, table=True):
+class CategoryRow(TableModel, table=True):
     __tablename__ = "category"
     __table_args__ = (UniqueConstraint("hall_id", "code"), UniqueConstraint("hall_id", "prefix"))
     id: uuid.UUID = Field(primary_key=True)
@@ -56,7 +58,7 @@ class CategoryRow(SQLModel, table=True):
     guide_url: str = Field(default="", max_length=256)
 
 
-class ServiceItemRow(SQLModel, table=True):
+class ServiceItemRow(TableModel, table=True):
     __tablename__ = "service_item"
     __table_args__ = (UniqueConstraint("hall_id", "code"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -77,7 +79,7 @@ class ServiceItemRow(SQLModel, table=True):
     updated_at: datetime = _utc()
 
 
-class WindowRow(SQLModel, table=True):
+class WindowRow(TableModel, table=True):
     __tablename__ = "window"
     __table_args__ = (UniqueConstraint("hall_id", "no"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -101,7 +103,7 @@ class WindowRow(SQLModel, table=True):
     retired: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
-class StaffRow(SQLModel, table=True):
+class StaffRow(TableModel, table=True):
     __tablename__ = "staff"
     __table_args__ = (UniqueConstraint("hall_id", "staff_no"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -119,7 +121,7 @@ class StaffRow(SQLModel, table=True):
     must_change_password: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
-class StaffPhotoRow(SQLModel, table=True):
+class StaffPhotoRow(TableModel, table=True):
     """A staff member's photo for the window screen (size-limited JPEG/PNG), apart from the roster row."""
 
     __tablename__ = "staff_photo"
@@ -129,7 +131,7 @@ class StaffPhotoRow(SQLModel, table=True):
     updated_at: datetime = _utc()
 
 
-class TicketRow(SQLModel, table=True):
+class TicketRow(TableModel, table=True):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint("hall_id", "day", "number"),
@@ -170,7 +172,7 @@ class TicketRow(SQLModel, table=True):
     version: int = 1
 
 
-class TicketEventRow(SQLModel, table=True):
+class TicketEventRow(TableModel, table=True):
     """One row per state change: who, when, from which window."""
 
     __tablename__ = "ticket_event"
@@ -191,7 +193,7 @@ class TicketEventRow(SQLModel, table=True):
 Index("ix_ticket_event_at", TicketEventRow.__table__.c.at)
 
 
-class TicketCounterRow(SQLModel, table=True):
+class TicketCounterRow(TableModel, table=True):
     """The last number given per prefix and day; bumped in the same transaction as the ticket insert,
     so a crash can never hand the same number out twice."""
 
@@ -202,7 +204,7 @@ class TicketCounterRow(SQLModel, table=True):
     last_seq: int = 0
 
 
-class AppointmentRow(SQLModel, table=True):
+class AppointmentRow(TableModel, table=True):
     __tablename__ = "appointment"
     __table_args__ = (UniqueConstraint("hall_id", "code"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -220,7 +222,7 @@ class AppointmentRow(SQLModel, table=True):
 # --- added by revision 0002: the hall node, sync and audit tables ---------------------------------
 
 
-class HallEventRow(SQLModel, table=True):
+class HallEventRow(TableModel, table=True):
     """The hall's event stream (issued, called, …) with a gap-free sequence, written in the same
     transaction as the change it reports, so a client that reconnects catches up from its last seq."""
 
@@ -231,7 +233,7 @@ class HallEventRow(SQLModel, table=True):
     payload: dict = _json()
 
 
-class OutboxRow(SQLModel, table=True):
+class OutboxRow(TableModel, table=True):
     """Rows waiting to go up to the central store, in commit order (not clock order)."""
 
     __tablename__ = "outbox"
@@ -241,7 +243,7 @@ class OutboxRow(SQLModel, table=True):
     at: datetime = _utc()
 
 
-class AuditLogRow(SQLModel, table=True):
+class AuditLogRow(TableModel, table=True):
     """Append-only audit of tidal switches, green-channel flags and config changes; each row hashes the
     previous one, so an edited or deleted row breaks the chain."""
 
@@ -258,7 +260,7 @@ class AuditLogRow(SQLModel, table=True):
     hash: str = Field(max_length=64)
 
 
-class WindowSwitchRow(SQLModel, table=True):
+class WindowSwitchRow(TableModel, table=True):
     """A tidal switch: a window's categories before and after, who, why, by hand or by a plan."""
 
     __tablename__ = "window_switch"
@@ -273,7 +275,7 @@ class WindowSwitchRow(SQLModel, table=True):
     after: dict = _json()
 
 
-class WindowSessionRow(SQLModel, table=True):
+class WindowSessionRow(TableModel, table=True):
     __tablename__ = "window_session"
     id: uuid.UUID = Field(primary_key=True)
     hall_id: uuid.UUID = Field(foreign_key="hall.id")
@@ -283,7 +285,7 @@ class WindowSessionRow(SQLModel, table=True):
     ended_at: datetime | None = _utc(nullable=True)
 
 
-class DeviceRow(SQLModel, table=True):
+class DeviceRow(TableModel, table=True):
     __tablename__ = "device"
     __table_args__ = (UniqueConstraint("hall_id", "name"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -295,7 +297,7 @@ class DeviceRow(SQLModel, table=True):
     revoked: bool = False
 
 
-class AuthSessionRow(SQLModel, table=True):
+class AuthSessionRow(TableModel, table=True):
     """A login's bearer token (stored hashed), so sessions survive a hall node restart."""
 
     __tablename__ = "auth_session"
@@ -310,7 +312,7 @@ class AuthSessionRow(SQLModel, table=True):
     revoked: bool = False
 
 
-class TidalPlanRow(SQLModel, table=True):
+class TidalPlanRow(TableModel, table=True):
     __tablename__ = "tidal_plan"
     id: uuid.UUID = Field(primary_key=True)
     hall_id: uuid.UUID = Field(foreign_key="hall.id")
@@ -325,7 +327,7 @@ class TidalPlanRow(SQLModel, table=True):
     updated_at: datetime = _utc()
 
 
-class AlertRow(SQLModel, table=True):
+class AlertRow(TableModel, table=True):
     __tablename__ = "alert"
     id: uuid.UUID = Field(primary_key=True)
     hall_id: uuid.UUID = Field(foreign_key="hall.id")
@@ -338,7 +340,7 @@ class AlertRow(SQLModel, table=True):
     acknowledged_at: datetime | None = _utc(nullable=True)
 
 
-class SettingRow(SQLModel, table=True):
+class SettingRow(TableModel, table=True):
     """Hall settings (green-channel alert minutes, appointment limits, sync time …) as JSON values."""
 
     __tablename__ = "setting"
@@ -347,7 +349,7 @@ class SettingRow(SQLModel, table=True):
     updated_at: datetime = _utc()
 
 
-class SyncStateRow(SQLModel, table=True):
+class SyncStateRow(TableModel, table=True):
     __tablename__ = "sync_state"
     key: str = Field(primary_key=True, max_length=60)
     value: dict = _json()

@@ -14,6 +14,8 @@ still meets the same row again; the SQLite stand-in has the same keys (one upser
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -67,7 +69,7 @@ def key_columns(table: str) -> tuple[str, ...]:
 def _mirror(name: str, *indexes: tuple[str, ...]) -> Table:
     src = hall_metadata.tables[name]
     cols = [Column(c.name, _central_type(c.type), nullable=c.nullable) for c in src.columns]
-    part = {"postgresql_partition_by": f"RANGE ({KEY[name][1]})"} if name in KEY else {}
+    part: dict[str, Any] = {"postgresql_partition_by": f"RANGE ({KEY[name][1]})"} if name in KEY else {}
     table = Table(
         name,
         central_metadata,

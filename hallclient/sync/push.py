@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import signal
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -161,7 +161,7 @@ def _day(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def batch_days(store: Store, rows: dict[str, Sequence[Sequence[Any]]]) -> set[date]:
+def batch_days(store: Store, rows: Mapping[str, Sequence[Sequence[Any]]]) -> set[date]:
     """The business days of the tickets a batch's ticket and event rows belong to (an event's ticket may be
     in an earlier batch: its day comes from the hall database)."""
     tcols, ecols = columns("ticket"), columns("ticket_event")
@@ -178,7 +178,7 @@ def batch_days(store: Store, rows: dict[str, Sequence[Sequence[Any]]]) -> set[da
     return days
 
 
-def batch_months(rows: dict[str, Sequence[Sequence[Any]]]) -> set[date]:
+def batch_months(rows: Mapping[str, Sequence[Sequence[Any]]]) -> set[date]:
     """The months the partitioned tables need for these rows (tickets by day, events by time)."""
     out: set[date] = set()
     for table, col in (("ticket", "day"), ("ticket_event", "at")):
@@ -187,7 +187,7 @@ def batch_months(rows: dict[str, Sequence[Sequence[Any]]]) -> set[date]:
     return out
 
 
-def apply_derived(conn: Connection, store: Store, rows: dict[str, Sequence[Sequence[Any]]]) -> int:
+def apply_derived(conn: Connection, store: Store, rows: Mapping[str, Sequence[Sequence[Any]]]) -> int:
     """In the transaction that upserted `rows`: their rating rows, and their days queued for the summaries."""
     n = upsert_rows(conn, "rating", RATING_COLUMNS, rating_rows(rows.get("ticket") or ()))
     refresh.mark(conn, store.hall_id, batch_days(store, rows))
@@ -248,7 +248,7 @@ def read_batch(store: Store, after_seq: int, limit: int) -> Batch | None:
         if hi is None:
             return None
         last = conn.exec_driver_sql("SELECT table_name, row_id FROM outbox WHERE seq = ?", (hi,)).one()
-        per_table = dict(conn.exec_driver_sql(
+        per_table: dict[str, int] = dict(conn.exec_driver_sql(
             "SELECT table_name, count(DISTINCT row_id) FROM outbox WHERE seq > ? AND seq <= ? GROUP BY table_name",
             (after_seq, hi)).all())
         n = conn.exec_driver_sql("SELECT count(*) FROM outbox WHERE seq > ? AND seq <= ?", (after_seq, hi)).scalar()
@@ -266,7 +266,7 @@ def read_batch(store: Store, after_seq: int, limit: int) -> Batch | None:
             if len(got) != per_table[table]:
                 missing[table] = per_table[table] - len(got)
         unknown = {t: c for t, c in per_table.items() if t not in UP_TABLES}
-    return Batch(after_seq, Watermark(int(hi), last.table_name, uuid.UUID(hex=str(last.row_id))), int(n), rows,
+    return Batch(after_seq, Watermark(int(hi), last.table_name, uuid.UUID(hex=str(last.row_id))), int(n or 0), rows,
                  missing, unknown)
 
 
@@ -360,7 +360,7 @@ def resume_point(store: Store, wm: Watermark | None) -> tuple[int, bool, list[st
                          "central restored or replaced; re-sending the outbox and checking every day")
             return 0, True, notes
         return 0, False, notes
-    if at_wm is not None:
+    if at_wm is not None and wm is not None:
         same = at_wm.table_name == wm.last_table and uuid.UUID(hex=str(at_wm.row_id)) == wm.last_row_id
         if same:
             if w < acked:
