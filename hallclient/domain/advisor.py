@@ -100,10 +100,6 @@ class CategoryLoad:
             return (lam - c * mu) * HORIZON_MIN / 2 / (c * mu)
         return mmc_wq(lam, mu, c)
 
-    def growing(self) -> bool:
-        """More arrive than the windows can serve: the queue lengthens every minute."""
-        return self.arrivals_per_min >= self.c * self.mu
-
     def expected_wait_min(self) -> float:
         """Minutes a visitor arriving now would wait: backlog plus Erlang C steady-state delay."""
         return self.backlog_min() + self.queue_min()

@@ -49,11 +49,3 @@ class Subscription:
         if unknown:
             raise SubscriptionError(f"unknown categories: {', '.join(unknown)}")
 
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    no: int
-    name: str
-    subscription: Subscription
-    tidal: bool = False
-    zone: str = ""

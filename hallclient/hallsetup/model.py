@@ -63,6 +63,3 @@ class HallSetup:
     staff: tuple[StaffSpec, ...] = ()
     catalogue: Catalogue | None = None
     settings: HallSettings = field(default_factory=HallSettings)
-
-    def with_catalogue(self, catalogue: Catalogue) -> HallSetup:
-        return HallSetup(self.hall, self.admin, self.windows, self.staff, catalogue, self.settings)

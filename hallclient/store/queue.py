@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -129,12 +129,6 @@ class TicketView:
     appointment_slot: datetime | None
     rating: int | None
 
-    def as_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["id"] = str(self.id)
-        for k in ("issued_at", "called_at", "started_at", "finished_at", "appointment_slot"):
-            d[k] = d[k].isoformat() + "Z" if d[k] else None
-        return d
 
 
 def _names(row: Any) -> tuple[str, str, str | None, str | None]:

@@ -17,10 +17,6 @@ from hallclient.paths import resource_path
 _installed: list[QTranslator] = []
 
 
-def translations_dir() -> str:
-    return str(resource_path("translations"))
-
-
 def install_language(language: str, app: QCoreApplication | None = None) -> list[str]:
     """Switch the whole app to `language` ("zh_CN" or "en"); returns the .qm files loaded."""
     app = app or QCoreApplication.instance()

@@ -98,9 +98,6 @@ class OnScreenKeyboard(QWidget):
         if self.target is None and fields:
             self.target = fields[0]
 
-    def set_target(self, field: QLineEdit) -> None:
-        self.target = field
-
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and obj in self._fields:
             self.target = obj  # type: ignore[assignment]

@@ -83,24 +83,6 @@ class GreenBadge(QLabel):
             self.setText(f"{text}（{note}）" if note else text)
 
 
-class SlaChip(QLabel):
-    """A small coloured chip: blue (正常), yellow (预警), red (超时)."""
-
-    def __init__(self, colour: str = "blue", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.set_colour(colour)
-
-    def set_colour(self, colour: str) -> None:
-        from hallclient.ui.common.theme import SLA_BACKGROUNDS, SLA_COLOURS
-
-        self.colour = colour
-        fg, bg = SLA_COLOURS.get(colour), SLA_BACKGROUNDS.get(colour)
-        if fg is not None and bg is not None:
-            self.setStyleSheet(f"background:{bg.name()}; color:{fg.name()}; border:1px solid {fg.name()};"
-                               "border-radius:8px; padding:1px 8px;")
-        self.setText(sla_label(colour))
-
-
 class FormDialog(QDialog):
     """A small form with 确定/取消 and an error line: `problem()` returns what is wrong (shown, the dialog stays)
     or "" (accepted). Open it with `open()`, never `exec()`, so the event loop goes on."""
